@@ -1,0 +1,134 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { themesCommand } from './commands/themes.js';
+import { EXIT_INTERNAL, EXIT_USAGE, RecdedupError } from './errors.js';
+import { packageVersion, type CliIo } from './io.js';
+import { DEFAULT_OPTIONS, OUTPUT_FORMATS, resolveOptions, type Options } from './options.js';
+
+export type { CliIo } from './io.js';
+
+/**
+ * Parses argv and runs a command; returns the exit code (only bin/recdedup calls process.exit).
+ * User mistakes print one line; stack traces only with --verbose.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode = 0;
+  const verbose = argv.includes('--verbose');
+  const program = buildProgram(io, (code) => (exitCode = code));
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return reportFailure(error, io, verbose);
+  }
+}
+
+function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command('recdedup')
+    .description('Find recommendations that keep being made again.')
+    .version(packageVersion(), '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .showSuggestionAfterError();
+
+  const themes = program
+    .command('themes')
+    .description('group near-duplicate recommendations and write the layered recurring-themes report')
+    .argument('<input...>', 'CSV, TSV, JSON or JSONL files; - reads CSV from standard input');
+  addAnalysisOptions(themes);
+  addOutputOptions(themes);
+  themes.action(async (inputs: string[], flags: Record<string, unknown>) => {
+    setExit(await themesCommand(inputs, optionsFromFlags(flags, io), io));
+  });
+  return program;
+}
+
+function addAnalysisOptions(command: Command): void {
+  command
+    .option('--threshold <0..1>', 'near-duplicate cut (average-link similarity)', unitNumber, DEFAULT_OPTIONS.threshold)
+    .option('--theme-threshold <0..1>', 'theme cut (average similarity of group centroids)', unitNumber, DEFAULT_OPTIONS.themeThreshold)
+    .option('--min-sources <n>', 'a group is recurring when it spans at least n distinct sources', wholeNumber(1), DEFAULT_OPTIONS.minSources)
+    .option('--text <column>', 'column holding the recommendation text')
+    .option('--id <column>', 'column holding the id')
+    .option('--source <column>', 'column naming the source report')
+    .option('--year <column>', 'column holding the year or date')
+    .option('--recipient <column>', 'column naming who must act')
+    .option('--status <column>', 'column holding the response or status')
+    .option('--aliases <file>', 'extra alias table (TSV: canonical form, then variants)')
+    .addOption(new Option('--char-weight <0..1>', 'weight of character similarity in the pair score').argParser(unitNumber).default(DEFAULT_OPTIONS.charWeight))
+    .addOption(new Option('--bigram-weight <w>', 'weight of word pairs in the TF-IDF vectors (0 = off)').argParser(nonNegative).default(DEFAULT_OPTIONS.bigramWeight));
+}
+
+function addOutputOptions(command: Command): void {
+  command
+    .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default(DEFAULT_OPTIONS.format))
+    .option('--out <file>', 'write the report to a file (atomically) instead of standard output')
+    .option('--explain', 'show why each group was grouped (its shared terms)', false)
+    .option('--top <n>', 'show only the first n themes in terminal/markdown/html output (0 = all)', wholeNumber(0), DEFAULT_OPTIONS.top)
+    .option('--no-progress', 'never show progress on standard error')
+    .option('--no-color', 'no colour in terminal output (NO_COLOR is honoured too)')
+    .option('--verbose', 'show stack traces for internal errors');
+}
+
+function optionsFromFlags(flags: Record<string, unknown>, io: CliIo): Options {
+  const format = flags.format as Options['format'];
+  const colorWanted = flags.color !== false && !io.env.NO_COLOR && Boolean(io.stdout.isTTY);
+  return resolveOptions({
+    threshold: flags.threshold as number,
+    themeThreshold: flags.themeThreshold as number,
+    minSources: flags.minSources as number,
+    charWeight: flags.charWeight as number,
+    bigramWeight: flags.bigramWeight as number,
+    columns: {
+      text: flags.text as string | undefined,
+      id: flags.id as string | undefined,
+      source: flags.source as string | undefined,
+      year: flags.year as string | undefined,
+      recipient: flags.recipient as string | undefined,
+      status: flags.status as string | undefined,
+    },
+    aliasFile: flags.aliases as string | undefined,
+    format,
+    out: flags.out as string | undefined,
+    explain: Boolean(flags.explain),
+    top: flags.top as number,
+    color: colorWanted && format === 'terminal' && !flags.out,
+    progress: flags.progress !== false && !io.env.CI && Boolean(io.stderr.isTTY),
+  });
+}
+
+function unitNumber(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('expected a number from 0 to 1.');
+  return n;
+}
+
+function nonNegative(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number of 0 or more.');
+  return n;
+}
+
+function wholeNumber(min: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected a whole number of at least ${min}.`);
+    return n;
+  };
+}
+
+function reportFailure(error: unknown, io: CliIo, verbose: boolean): number {
+  if (error instanceof CommanderError) {
+    // Commander has already printed its message; help and version are successes.
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+    return EXIT_USAGE;
+  }
+  if (error instanceof RecdedupError) {
+    io.stderr.write(`recdedup: ${error.message}\n`);
+    if (verbose && error.exitCode !== EXIT_USAGE) io.stderr.write(`${error.stack}\n`);
+    return error.exitCode;
+  }
+  io.stderr.write(`recdedup: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (verbose && error instanceof Error) io.stderr.write(`${error.stack}\n`);
+  else io.stderr.write('recdedup: run again with --verbose for details, and please report it\n');
+  return EXIT_INTERNAL;
+}

@@ -1,0 +1,88 @@
+import type { SparseVectors } from '../similarity/index.js';
+
+/**
+ * Distinctive terms of each class (c-TF-IDF): how much of the class's text a term is, times how
+ * rare the term is across classes. Frequent-everywhere words ("ensure", "patient") sink; the
+ * words that make a theme different rise. Each document counts once per term (its vector row);
+ * bare numbers (dates, counts) make poor labels and are left out.
+ */
+export function classKeywords(vectors: SparseVectors, classes: readonly (readonly number[])[], count: number): string[][] {
+  const labelable = vectors.features.map((f) => !/^[\d ]+$/.test(f));
+  const perClass = classes.map((docs) => countFeatures(vectors, docs, labelable));
+  const total = new Float64Array(vectors.features.length);
+  let grand = 0;
+  for (const counts of perClass) {
+    for (const [feature, n] of counts) total[feature] += n;
+    for (const n of counts.values()) grand += n;
+  }
+  const averagePerClass = grand / Math.max(1, classes.length);
+  return perClass.map((counts) => {
+    let size = 0;
+    for (const n of counts.values()) size += n;
+    const scored = [...counts]
+      .map(([feature, n]) => ({ feature, score: (n / size) * Math.log(1 + averagePerClass / total[feature]) }))
+      .sort((p, q) => q.score - p.score || p.feature - q.feature);
+    return pickKeywords(scored.slice(0, count * 4).map((s) => vectors.features[s.feature]), count);
+  });
+}
+
+function countFeatures(vectors: SparseVectors, docs: readonly number[], labelable: readonly boolean[]): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const doc of docs) {
+    for (let k = vectors.offsets[doc]; k < vectors.offsets[doc + 1]; k++) {
+      const feature = vectors.ids[k];
+      if (labelable[feature]) counts.set(feature, (counts.get(feature) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/** A bigram that ranks high makes its own words redundant as separate keywords. */
+function pickKeywords(ranked: readonly string[], count: number): string[] {
+  const chosen: string[] = [];
+  const covered = new Set<string>();
+  for (const term of ranked) {
+    if (chosen.length >= count) break;
+    const words = term.split(' ');
+    if (words.every((w) => covered.has(w))) continue;
+    if (words.length === 1 && chosen.some((c) => c.split(' ').includes(term))) continue;
+    chosen.push(term);
+    for (const w of words) covered.add(w);
+  }
+  return chosen;
+}
+
+/** The member with the highest total similarity to the others; ties go to the earlier document. */
+export function medoidOf(members: readonly number[], similarity: (a: number, b: number) => number): number {
+  if (members.length <= 2) return members[0];
+  let best = members[0];
+  let bestSum = -1;
+  for (const a of members) {
+    let sum = 0;
+    for (const b of members) if (a !== b) sum += similarity(a, b);
+    if (sum > bestSum) {
+      best = a;
+      bestSum = sum;
+    }
+  }
+  return best;
+}
+
+/** Features most shared across a group's members: the "why" shown with --explain. */
+export function sharedTerms(vectors: SparseVectors, members: readonly number[], count: number): string[] {
+  if (members.length < 2) return [];
+  const support = new Map<number, { docs: number; weight: number }>();
+  for (const doc of members) {
+    for (let k = vectors.offsets[doc]; k < vectors.offsets[doc + 1]; k++) {
+      const entry = support.get(vectors.ids[k]) ?? { docs: 0, weight: 0 };
+      entry.docs++;
+      entry.weight += vectors.weights[k];
+      support.set(vectors.ids[k], entry);
+    }
+  }
+  return [...support]
+    .filter(([, s]) => s.docs >= 2)
+    .sort((p, q) => q[1].docs * q[1].weight - p[1].docs * p[1].weight || p[0] - q[0])
+    .slice(0, count)
+    .map(([id]) => vectors.features[id]);
+}

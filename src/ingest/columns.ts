@@ -1,0 +1,52 @@
+import { InputError } from '../errors.js';
+import type { ColumnMapping } from '../types.js';
+
+export type Field = keyof ColumnMapping;
+
+/**
+ * Header names recognised for each field, most specific first (CONTRACT.md lists the base set).
+ * `report_id` comes before `source` because exports such as the PFD tables use `source` for the
+ * kind of document (the same for every row) and `report_id` for the report itself.
+ */
+export const HEADER_ALIASES: Readonly<Record<Field, readonly string[]>> = {
+  text: ['text', 'recommendation', 'recommendation_text', 'concern', 'concerns', 'description', 'finding'],
+  id: ['id', 'ref', 'reference', 'recommendation_id'],
+  source: ['report_id', 'report', 'report_title', 'source'],
+  year: ['year', 'date', 'published'],
+  recipient: ['recipient', 'recipients', 'addressee', 'to'],
+  status: ['status', 'response', 'implemented'],
+};
+
+const FIELDS = Object.keys(HEADER_ALIASES) as Field[];
+
+/** Header names compare case-insensitively, with spaces and hyphens read as underscores. */
+export function headerKey(name: string): string {
+  return name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+}
+
+/** Resolves which column holds each field: explicit names first, then the header aliases. */
+export function mapColumns(columns: readonly string[], explicit: ColumnMapping, file: string): ColumnMapping {
+  const byKey = new Map(columns.map((name) => [headerKey(name), name]));
+  const mapping: ColumnMapping = {};
+  for (const field of FIELDS) {
+    const wanted = explicit[field];
+    if (wanted !== undefined) {
+      const found = byKey.get(headerKey(wanted));
+      if (found === undefined) throw missingColumn(file, `--${field} column "${wanted}"`, columns);
+      mapping[field] = found;
+      continue;
+    }
+    const alias = HEADER_ALIASES[field].find((name) => byKey.has(name));
+    if (alias !== undefined) mapping[field] = byKey.get(alias);
+  }
+  if (mapping.text === undefined) throw missingColumn(file, 'a text column', columns);
+  return mapping;
+}
+
+function missingColumn(file: string, what: string, columns: readonly string[]): InputError {
+  const found = columns.length > 0 ? columns.map((c) => JSON.stringify(c)).join(', ') : 'none';
+  return new InputError(
+    { file, line: 1, column: 1 },
+    `no ${what} found; columns found: ${found} (name one with --text, or use a header such as ${HEADER_ALIASES.text.slice(0, 3).join(', ')})`,
+  );
+}

@@ -1,0 +1,61 @@
+import { InputError } from '../errors.js';
+import type { Warning } from '../types.js';
+
+export interface DecodedText {
+  text: string;
+  warnings: Warning[];
+}
+
+const SNIFF_BYTES = 8192;
+
+/**
+ * Bytes → text. UTF-8 (with or without BOM) is expected; exports from older spreadsheet tools are
+ * often Windows-1252, so invalid UTF-8 is decoded as that with a warning rather than refused.
+ * NUL bytes mean the file is not text at all.
+ */
+export function decodeInput(bytes: Uint8Array, file: string): DecodedText {
+  const nul = bytes.subarray(0, SNIFF_BYTES).indexOf(0);
+  if (nul >= 0) {
+    const { line, column } = lineColumnOfByte(bytes, nul);
+    throw new InputError({ file, line, column }, 'not a text file (NUL byte found): expected CSV, TSV, JSON or JSONL');
+  }
+  const body = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), warnings: [] };
+  } catch {
+    const text = decodeWindows1252(body);
+    return { text, warnings: [{ message: `${file}: not valid UTF-8; decoded as Windows-1252` }] };
+  }
+}
+
+function hasUtf8Bom(bytes: Uint8Array): boolean {
+  return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
+function lineColumnOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/**
+ * Windows-1252 differs from Latin-1 only in 0x80–0x9F (curly quotes, dashes, €), and Node's
+ * TextDecoder treats the label as Latin-1, so those 32 bytes are mapped here.
+ */
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    out += String.fromCharCode(...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b)));
+  }
+  return out;
+}

@@ -1,0 +1,86 @@
+import { basename, extname } from 'node:path';
+import { UsageError } from '../errors.js';
+import type { ColumnMapping, RecordItem, Warning } from '../types.js';
+import { parseDelimited } from './csv.js';
+import { decodeInput } from './decode.js';
+import { parseJsonArray, parseJsonLines } from './json.js';
+import { makeIdsUnique, tableToRecords } from './records.js';
+import type { Table } from './table.js';
+
+export type InputFormat = 'csv' | 'tsv' | 'json' | 'jsonl';
+
+/** Reading is the caller's job (the CLI edge); ingest only sees names and bytes. */
+export interface InputFile {
+  /** As the user named it; `-` is standard input. */
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface IngestResult {
+  records: RecordItem[];
+  skippedEmpty: number;
+  warnings: Warning[];
+}
+
+/** Files → records, in input order: file by file, row by row. */
+export function ingestFiles(files: readonly InputFile[], columns: ColumnMapping): IngestResult {
+  const all: RecordItem[] = [];
+  const warnings: Warning[] = [];
+  let skippedEmpty = 0;
+  for (const file of files) {
+    const display = file.name === '-' ? '<stdin>' : file.name;
+    const decoded = decodeInput(file.bytes, display);
+    warnings.push(...decoded.warnings);
+    const table = parseTable(decoded.text, display, formatOf(file.name, decoded.text), warnings);
+    const label = file.name === '-' ? 'stdin' : basename(file.name);
+    const result = tableToRecords(table, columns, label);
+    all.push(...result.records);
+    skippedEmpty += result.skippedEmpty;
+    warnings.push(...result.warnings);
+  }
+  const unique = makeIdsUnique(all);
+  return { records: unique.records, skippedEmpty, warnings: [...warnings, ...unique.warnings] };
+}
+
+function parseTable(text: string, file: string, format: InputFormat, warnings: Warning[]): Table {
+  switch (format) {
+    case 'json':
+      return parseJsonArray(text, file);
+    case 'jsonl':
+      return parseJsonLines(text, file);
+    case 'tsv': {
+      const parsed = parseDelimited(text, file, '\t');
+      warnings.push(...parsed.warnings);
+      return parsed.table;
+    }
+    case 'csv': {
+      const parsed = parseDelimited(text, file);
+      warnings.push(...parsed.warnings);
+      return parsed.table;
+    }
+  }
+}
+
+const BY_EXTENSION: Record<string, InputFormat> = {
+  '.csv': 'csv',
+  '.tsv': 'tsv',
+  '.tab': 'tsv',
+  '.json': 'json',
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+};
+
+/** By extension; `-` is CSV (the contract); anything else is sniffed from its first character. */
+export function formatOf(name: string, text: string): InputFormat {
+  if (name === '-') return 'csv';
+  const extension = extname(name).toLowerCase();
+  const known = BY_EXTENSION[extension];
+  if (known) return known;
+  if (['.txt', '.md', '.pdf', '.html', '.htm'].includes(extension)) {
+    throw new UsageError(`${name}: report text (${extension}) is read by \`recdedup extract\`, which is not available in this version; export a table (CSV, TSV, JSON, JSONL)`);
+  }
+  const first = text.trimStart()[0];
+  if (first === '[') return 'json';
+  if (first === '{') return 'jsonl';
+  return 'csv';
+}

@@ -1,0 +1,161 @@
+/**
+ * Boilerplate is found in the data, not in a phrase list: a sentence is boilerplate when it recurs
+ * in several distinct sources *and* those sources otherwise have nothing in common. A real
+ * recommendation copied into several reports recurs too, but the reports around it are about the
+ * same thing; "In the circumstances it is my statutory duty to report to you" sits in reports
+ * about everything.
+ */
+
+export interface SentenceTerms {
+  /** Index of the source the sentence's record came from. */
+  source: number;
+  terms: readonly string[];
+}
+
+export interface BoilerplateSettings {
+  minSources: number;
+  maxContextSimilarity: number;
+}
+
+export interface BoilerplateFinding {
+  key: string;
+  sources: number;
+  contextSimilarity: number;
+}
+
+/** Contexts compared per candidate; a deterministic spread keeps the cost flat on huge inputs. */
+const MAX_CONTEXTS = 24;
+
+/** A sentence this much boilerplate vocabulary is a reworded boilerplate sentence ("giving raise to concern"). */
+const VOCABULARY_SHARE = 0.7;
+const VOCABULARY_MIN_TERMS = 3;
+/** This many boilerplate words in a row, inside a sentence with content, are a procedural phrase to cut out. */
+const VOCABULARY_RUN = 5;
+
+export function sentenceKey(terms: readonly string[]): string {
+  return terms.join(' ');
+}
+
+export function findBoilerplate(sentences: readonly SentenceTerms[], settings: BoilerplateSettings): BoilerplateFinding[] {
+  const sourcesByKey = new Map<string, Set<number>>();
+  for (const sentence of sentences) {
+    if (sentence.terms.length === 0) continue;
+    const key = sentenceKey(sentence.terms);
+    let sources = sourcesByKey.get(key);
+    if (!sources) sourcesByKey.set(key, (sources = new Set()));
+    sources.add(sentence.source);
+  }
+  const candidates = [...sourcesByKey].filter(([, sources]) => sources.size >= settings.minSources);
+  if (candidates.length === 0) return [];
+
+  const bags = sourceBags(sentences);
+  const idf = sourceIdf(bags);
+  const findings: BoilerplateFinding[] = [];
+  for (const [key, sources] of candidates.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const contextSimilarity = meanContextSimilarity(key, [...sources].sort((a, b) => a - b), bags, idf);
+    if (contextSimilarity !== null && contextSimilarity < settings.maxContextSimilarity) {
+      findings.push({ key, sources: sources.size, contextSimilarity });
+    }
+  }
+  return findings;
+}
+
+type Bag = Map<string, number>;
+
+function sourceBags(sentences: readonly SentenceTerms[]): Map<number, Bag> {
+  const bags = new Map<number, Bag>();
+  for (const { source, terms } of sentences) {
+    let bag = bags.get(source);
+    if (!bag) bags.set(source, (bag = new Map()));
+    for (const term of terms) bag.set(term, (bag.get(term) ?? 0) + 1);
+  }
+  return bags;
+}
+
+function sourceIdf(bags: Map<number, Bag>): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const bag of bags.values()) for (const term of bag.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+  const idf = new Map<string, number>();
+  for (const [term, count] of df) idf.set(term, Math.log((bags.size + 1) / count));
+  return idf;
+}
+
+/** Mean pairwise cosine of the candidate's sources with the candidate's own words taken out; null when fewer than two have anything else. */
+function meanContextSimilarity(key: string, sources: number[], bags: Map<number, Bag>, idf: Map<string, number>): number | null {
+  const own = new Set(key.split(' '));
+  const vectors = evenlySpread(sources, MAX_CONTEXTS)
+    .map((source) => contextVector(bags.get(source)!, own, idf))
+    .filter((vector) => vector.size > 0);
+  if (vectors.length < 2) return null;
+  let total = 0;
+  let pairs = 0;
+  for (let a = 0; a < vectors.length; a++) {
+    for (let b = a + 1; b < vectors.length; b++) {
+      total += cosine(vectors[a], vectors[b]);
+      pairs++;
+    }
+  }
+  return total / pairs;
+}
+
+function evenlySpread<T>(values: readonly T[], count: number): T[] {
+  if (values.length <= count) return [...values];
+  return Array.from({ length: count }, (_, k) => values[Math.floor((k * values.length) / count)]);
+}
+
+function contextVector(bag: Bag, exclude: ReadonlySet<string>, idf: Map<string, number>): Map<string, number> {
+  const vector = new Map<string, number>();
+  let norm = 0;
+  for (const [term, count] of bag) {
+    if (exclude.has(term)) continue;
+    const weight = (1 + Math.log(count)) * (idf.get(term) ?? 0);
+    if (weight <= 0) continue;
+    vector.set(term, weight);
+    norm += weight * weight;
+  }
+  norm = Math.sqrt(norm);
+  for (const [term, weight] of vector) vector.set(term, weight / norm);
+  return vector;
+}
+
+function cosine(a: Map<string, number>, b: Map<string, number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [term, weight] of small) dot += weight * (large.get(term) ?? 0);
+  return dot;
+}
+
+/**
+ * Procedural sentences come in many rewordings, too rare one by one to be found by counting. The
+ * words of the sentences that *were* found name the procedure ("inquest", "evidence", "revealed",
+ * "statutory duty"), when those sentences are widespread: a term joins the vocabulary when the
+ * boilerplate sentences using it span at least `minSources` sources in all, so a word from one
+ * borderline finding ("FOR NHS ENGLAND:") does not.
+ */
+export function boilerplateVocabulary(findings: readonly BoilerplateFinding[], minSources: number): Set<string> {
+  const reach = new Map<string, number>();
+  for (const finding of findings) {
+    for (const term of new Set(finding.key.split(' '))) reach.set(term, (reach.get(term) ?? 0) + finding.sources);
+  }
+  return new Set([...reach].filter(([, n]) => n >= minSources).map(([term]) => term));
+}
+
+/**
+ * A sentence's terms with procedure removed: none when the sentence is mostly boilerplate
+ * vocabulary, else the terms outside long runs of it.
+ */
+export function stripBoilerplateTerms(terms: readonly string[], vocabulary: ReadonlySet<string>): readonly string[] {
+  if (vocabulary.size === 0) return terms;
+  const inVocabulary = terms.map((t) => vocabulary.has(t));
+  const share = inVocabulary.filter(Boolean).length / Math.max(1, terms.length);
+  if (terms.length >= VOCABULARY_MIN_TERMS && share >= VOCABULARY_SHARE) return [];
+  const kept: string[] = [];
+  let runStart = 0;
+  for (let i = 0; i <= terms.length; i++) {
+    if (i < terms.length && inVocabulary[i]) continue;
+    if (i - runStart < VOCABULARY_RUN) kept.push(...terms.slice(runStart, i));
+    if (i < terms.length) kept.push(terms[i]);
+    runStart = i + 1;
+  }
+  return kept;
+}

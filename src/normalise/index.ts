@@ -1,0 +1,78 @@
+import type { RecordItem } from '../types.js';
+import { boilerplateVocabulary, findBoilerplate, sentenceKey, stripBoilerplateTerms, type BoilerplateFinding } from './boilerplate.js';
+import { foldText } from './fold.js';
+import type { Normaliser } from './tokens.js';
+
+export { parseAliasTables } from './aliases.js';
+export { createNormaliser, tokenizeWords } from './tokens.js';
+export { foldText };
+
+/** A record's text as the similarity stage sees it. */
+export interface NormalisedItem {
+  /** Stemmed content terms in text order, boilerplate sentences removed. */
+  terms: string[];
+  /** The kept sentences, folded: what character similarity compares. */
+  text: string;
+  /** Every sentence of the text was boilerplate: the item is kept in the report but never grouped. */
+  boilerplateOnly: boolean;
+}
+
+export interface BoilerplateSentence extends BoilerplateFinding {
+  /** The first place it was seen, as written, for the report. */
+  example: string;
+}
+
+export interface NormaliseResult {
+  items: NormalisedItem[];
+  boilerplate: BoilerplateSentence[];
+}
+
+export interface NormaliseSettings {
+  boilerplateMinSources: number;
+  boilerplateContextSimilarity: number;
+}
+
+/**
+ * Sentence ends: . ! ? ; : followed by space (not after Mr., e.g. or a list marker such as 1.), a blank line, or a line
+ * break before a list marker. Other line breaks are soft wraps from PDFs and web pages and must
+ * not cut "giving rise / to concern" in two.
+ */
+const SENTENCE_BREAK =
+  /(?<!\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Co|Ltd|vs|etc|e\.g|i\.e|approx|para|Reg)\.)(?<!(?:^|\s)\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])(?<=[.!?;:])\s+|\s*\n\s*\n\s*|\s*\n\s*(?=(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[-•*·])\s)/i;
+
+export function splitSentences(text: string): string[] {
+  return text.split(SENTENCE_BREAK).filter((s) => s !== undefined && s.trim() !== '');
+}
+
+export function normaliseRecords(records: readonly RecordItem[], normaliser: Normaliser, settings: NormaliseSettings): NormaliseResult {
+  const sourceIndex = new Map<string, number>();
+  const perRecord = records.map((record) => {
+    let source = sourceIndex.get(record.source);
+    if (source === undefined) sourceIndex.set(record.source, (source = sourceIndex.size));
+    return splitSentences(record.text).map((sentence) => ({ source: source!, sentence, terms: normaliser.terms(sentence) }));
+  });
+  const findings = findBoilerplate(perRecord.flat(), {
+    minSources: settings.boilerplateMinSources,
+    maxContextSimilarity: settings.boilerplateContextSimilarity,
+  });
+  const findingKeys = new Set(findings.map((finding) => finding.key));
+  const vocabulary = boilerplateVocabulary(findings, 2 * settings.boilerplateMinSources);
+  const examples = new Map<string, string>();
+  for (const sentence of perRecord.flat()) {
+    const key = sentenceKey(sentence.terms);
+    if (findingKeys.has(key) && !examples.has(key)) examples.set(key, sentence.sentence.trim());
+  }
+  const boilerplate = findings.map((finding) => ({ ...finding, example: examples.get(finding.key)! }));
+  const items = perRecord.map((sentences) => {
+    const kept = sentences
+      .map((s) => ({ ...s, terms: findingKeys.has(sentenceKey(s.terms)) ? [] : stripBoilerplateTerms(s.terms, vocabulary) }))
+      .filter((s) => s.terms.length > 0);
+    const hadContent = sentences.some((s) => s.terms.length > 0);
+    return {
+      terms: kept.flatMap((s) => s.terms),
+      text: foldText(kept.map((s) => s.sentence).join(' ')),
+      boilerplateOnly: hadContent && kept.length === 0,
+    };
+  });
+  return { items, boilerplate };
+}

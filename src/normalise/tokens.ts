@@ -1,0 +1,87 @@
+import stem from 'wink-porter2-stemmer';
+import { eng as STOPWORDS_EN } from 'stopword';
+import { applyAliases, type AliasTable } from './aliases.js';
+import { foldSpelling, foldText } from './fold.js';
+
+/**
+ * Reference ids (R/2025/063, O/2025/073) stay whole; words may carry digits (A19, NEWS2). The
+ * "s" of a possessive becomes a one-letter token, which is dropped as noise.
+ */
+const WORD_PATTERN = /[a-z0-9]+(?:\/\d{4}\/\d{2,4})?/g;
+const REFERENCE_ID = /^[a-z]{1,3}\/\d{4}\/\d{2,4}$/;
+const ROMAN_LIST_MARKER = /^(?:ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$/;
+
+/** Words in recommendations that carry no topic (the library's list lacks some of them). */
+const EXTRA_STOPWORDS = ['also', 'may', 'might', 'could', 'would', 'shall', 'upon', 'within', 'whether', 'etc', 'eg', 'ie', 'per', 'via'];
+
+/** Lower-case word tokens of a text, before stop words and stemming (aliases are matched on these). */
+export function tokenizeWords(text: string): string[] {
+  return foldText(text).match(WORD_PATTERN) ?? [];
+}
+
+export interface Normaliser {
+  /** Text → terms: aliases resolved, stop words and list markers dropped, spelling folded, stemmed. */
+  terms(text: string): string[];
+  /** The most frequent original word seen for a term, for labels ("organis" → "organisation"). */
+  display(term: string): string;
+}
+
+/** Every cache lives in the returned object, so separate runs never share state. */
+export function createNormaliser(aliases: AliasTable): Normaliser {
+  const stopwords = new Set([...STOPWORDS_EN, ...EXTRA_STOPWORDS]);
+  const stems = new Map<string, string>();
+  const wordCounts = new Map<string, number>();
+  let displays: Map<string, string> | undefined;
+
+  const termOf = (word: string): string => {
+    let term = stems.get(word);
+    if (term === undefined) {
+      term = /\d/.test(word) ? word : stem(foldSpelling(word));
+      stems.set(word, term);
+    }
+    return term;
+  };
+  /** Built on first use, after all text is seen: the most frequent word of each term (ties: alphabetical). */
+  const displayTable = (): Map<string, string> => {
+    const table = new Map<string, string>();
+    const best = new Map<string, number>();
+    for (const [word, count] of wordCounts) {
+      const term = stems.get(word) ?? word;
+      const current = table.get(term);
+      const bestCount = best.get(term) ?? -1;
+      if (count > bestCount || (count === bestCount && current !== undefined && word < current)) {
+        table.set(term, word);
+        best.set(term, count);
+      }
+    }
+    return table;
+  };
+
+  return {
+    terms(text) {
+      const out: string[] = [];
+      for (const { word, alias } of applyAliases(tokenizeWords(text), aliases)) {
+        if (alias) {
+          out.push(word);
+          continue;
+        }
+        if (isNoise(word, stopwords)) continue;
+        wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
+        displays = undefined;
+        out.push(REFERENCE_ID.test(word) ? word : termOf(word));
+      }
+      return out;
+    },
+    display(term) {
+      const alias = aliases.displays.get(term);
+      if (alias) return alias;
+      displays ??= displayTable();
+      return displays.get(term) ?? term;
+    },
+  };
+}
+
+/** Stop words, single letters and digits, and roman numerals are list markers or glue, not content. */
+function isNoise(word: string, stopwords: ReadonlySet<string>): boolean {
+  return word.length < 2 || stopwords.has(word) || ROMAN_LIST_MARKER.test(word);
+}

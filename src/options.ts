@@ -1,0 +1,100 @@
+import { UsageError } from './errors.js';
+import type { ColumnMapping } from './types.js';
+
+export const OUTPUT_FORMATS = ['terminal', 'markdown', 'json', 'csv', 'html'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/**
+ * Every setting of a run, resolved once (defaults < flags). The core reads nothing else: no
+ * environment, no globals. Ranges are checked by `validateOptions`.
+ */
+export interface Options {
+  /** Near-duplicate cut: items join one group when their average-link similarity is at least this. 0..1. */
+  threshold: number;
+  /** Theme cut: groups join one theme when the average similarity of their centroids is at least this. 0..1. */
+  themeThreshold: number;
+  /** A group is *recurring* when its members come from at least this many distinct sources. >= 1. */
+  minSources: number;
+  /** Weight of the character-trigram Dice score in the blended pair score (the rest is word TF-IDF cosine). 0..1. */
+  charWeight: number;
+  /** Weight of adjacent-word (bigram) features relative to single words in the TF-IDF vectors. 0 turns bigrams off. */
+  bigramWeight: number;
+  /** A sentence recurring in at least this many distinct sources is a boilerplate candidate. >= 2. */
+  boilerplateMinSources: number;
+  /**
+   * A boilerplate candidate is dropped when the sources it appears in are this dissimilar or more:
+   * their mean pairwise cosine, with the sentence itself removed, is below this. 0..1.
+   */
+  boilerplateContextSimilarity: number;
+  /** Terms in more than this share of items are not used as index keys when looking for candidate pairs. 0..1. */
+  maxIndexDocShare: number;
+  /** Columns to read; unset ones are detected from the header. */
+  columns: ColumnMapping;
+  /** Extra alias file (TSV: canonical, then variants) added to the shipped table. */
+  aliasFile?: string;
+  format: OutputFormat;
+  /** Write the report here (atomically) instead of standard output. */
+  out?: string;
+  /** Show each group's top shared terms in terminal and markdown output. */
+  explain: boolean;
+  /** How many themes terminal and markdown output show; 0 shows every recurring theme. */
+  top: number;
+  color: boolean;
+  progress: boolean;
+}
+
+export const DEFAULT_OPTIONS: Readonly<Options> = Object.freeze({
+  threshold: 0.35,
+  themeThreshold: 0.12,
+  minSources: 2,
+  charWeight: 0.3,
+  bigramWeight: 0.5,
+  boilerplateMinSources: 4,
+  boilerplateContextSimilarity: 0.1,
+  maxIndexDocShare: 0.05,
+  columns: Object.freeze({}),
+  format: 'terminal',
+  explain: false,
+  top: 0,
+  color: true,
+  progress: true,
+});
+
+export function resolveOptions(overrides: Partial<Options>): Options {
+  const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
+  const options = { ...DEFAULT_OPTIONS, ...defined, columns: { ...DEFAULT_OPTIONS.columns, ...overrides.columns } };
+  validateOptions(options);
+  return options;
+}
+
+/** Throws a UsageError naming the option, its bad value and the accepted range. */
+export function validateOptions(options: Options): void {
+  const unit: (keyof Options)[] = [
+    'threshold',
+    'themeThreshold',
+    'charWeight',
+    'boilerplateContextSimilarity',
+    'maxIndexDocShare',
+  ];
+  for (const key of unit) {
+    const value = options[key] as number;
+    if (!Number.isFinite(value) || value < 0 || value > 1) {
+      throw new UsageError(`${key} must be a number from 0 to 1, got ${value}`);
+    }
+  }
+  if (!Number.isFinite(options.bigramWeight) || options.bigramWeight < 0) {
+    throw new UsageError(`bigramWeight must be 0 or more, got ${options.bigramWeight}`);
+  }
+  requireWhole('minSources', options.minSources, 1);
+  requireWhole('boilerplateMinSources', options.boilerplateMinSources, 2);
+  requireWhole('top', options.top, 0);
+  if (!OUTPUT_FORMATS.includes(options.format)) {
+    throw new UsageError(`format must be one of ${OUTPUT_FORMATS.join(', ')}, got ${options.format}`);
+  }
+}
+
+function requireWhole(key: string, value: number, min: number): void {
+  if (!Number.isInteger(value) || value < min) {
+    throw new UsageError(`${key} must be a whole number of at least ${min}, got ${value}`);
+  }
+}

@@ -1,0 +1,54 @@
+import { clusterDocuments, type Clustering } from './cluster/index.js';
+import { normaliseRecords, type BoilerplateSentence, type NormalisedItem } from './normalise/index.js';
+import type { Normaliser } from './normalise/tokens.js';
+import type { Options } from './options.js';
+import { buildVectors, createPairScorer, scoreCandidatePairs, type PairScorer, type ScoredPairs, type SparseVectors } from './similarity/index.js';
+import type { RecordItem } from './types.js';
+
+/** Everything the report stages need, in canonical order (records sorted by id). */
+export interface Analysis {
+  records: RecordItem[];
+  normalised: NormalisedItem[];
+  boilerplate: BoilerplateSentence[];
+  vectors: SparseVectors;
+  pairs: ScoredPairs;
+  clustering: Clustering;
+  /** Scores any two documents by the same rule the candidate pairs were scored with. */
+  scorer: PairScorer;
+}
+
+/** Which options the analysis depends on: the rest only change how the report is shown. */
+export type AnalysisOptions = Pick<
+  Options,
+  'threshold' | 'themeThreshold' | 'charWeight' | 'bigramWeight' | 'boilerplateMinSources' | 'boilerplateContextSimilarity' | 'maxIndexDocShare'
+>;
+
+/**
+ * The whole pipeline: records → normalised → vectors → candidate pairs → groups → themes.
+ * Records are first put in id order, so shuffling the input rows cannot change the result.
+ */
+export function analyse(input: readonly RecordItem[], normaliser: Normaliser, options: AnalysisOptions): Analysis {
+  const records = [...input].sort((a, b) => compareIds(a.id, b.id));
+  const { items: normalised, boilerplate } = normaliseRecords(records, normaliser, options);
+  const excluded = (doc: number) => normalised[doc].terms.length === 0;
+  const vectors = buildVectors(
+    normalised.map((item) => item.terms),
+    options,
+  );
+  const scorer = createPairScorer(
+    vectors,
+    normalised.map((item) => item.text),
+    options.charWeight,
+  );
+  const pairs = scoreCandidatePairs(vectors, scorer, excluded, {
+    maxIndexDocShare: options.maxIndexDocShare,
+    minScore: options.threshold * 0.5,
+  });
+  const clustering = clusterDocuments(records.length, pairs, vectors, excluded, options);
+  return { records, normalised, boilerplate, vectors, pairs, clustering, scorer };
+}
+
+/** Plain code-unit order: locale-independent, so every machine sorts alike. */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,23 @@
+import { stringify } from 'csv-stringify/sync';
+import type { ThemesReport } from './model.js';
+
+export const CSV_COLUMNS = [
+  'id', 'source', 'year', 'recipient', 'status', 'group', 'group_label', 'group_size', 'group_sources',
+  'recurring', 'theme', 'theme_label', 'similarity', 'text',
+] as const;
+
+/** One row per input item, in input order, with the group and theme it was placed in. */
+export function renderCsv(report: ThemesReport): string {
+  const rows = new Map<string, (string | number)[]>();
+  for (const theme of report.themes) {
+    for (const group of theme.groups) {
+      for (const m of group.members) {
+        rows.set(m.id, [
+          m.id, m.source, m.year ?? '', m.recipient, m.status, group.id, group.label, group.size, group.sources.length,
+          group.recurring ? 'yes' : 'no', theme.id, theme.label, m.similarity, m.text,
+        ]);
+      }
+    }
+  }
+  return stringify([[...CSV_COLUMNS], ...report.items.map((item) => rows.get(item.id)!)], { record_delimiter: '\n' });
+}

@@ -1,0 +1,24 @@
+import type { Options } from '../options.js';
+import { renderCsv } from './csv.js';
+import { renderHtml } from './html.js';
+import { renderJson } from './json.js';
+import { renderMarkdown } from './markdown.js';
+import type { ThemesReport } from './model.js';
+import { renderTerminal } from './terminal.js';
+
+export { buildReport, stableId, type ThemesReport, type ReportTheme, type ReportGroup, type ReportMember } from './model.js';
+
+export function renderReport(report: ThemesReport, options: Pick<Options, 'format' | 'explain' | 'top' | 'color'>): string {
+  switch (options.format) {
+    case 'json':
+      return renderJson(report);
+    case 'csv':
+      return renderCsv(report);
+    case 'markdown':
+      return renderMarkdown(report, options);
+    case 'html':
+      return renderHtml(report, options.top);
+    case 'terminal':
+      return renderTerminal(report, options);
+  }
+}

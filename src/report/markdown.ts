@@ -1,0 +1,81 @@
+import type { ReportGroup, ThemesReport } from './model.js';
+import { excerpt } from './model.js';
+import { plural, recurringThemes, yearRange } from './select.js';
+
+export interface TextReportSettings {
+  explain: boolean;
+  top: number;
+}
+
+const MEMBER_CHARS = 300;
+const ONE_OFFS_SHOWN = 5;
+const BOILERPLATE_SHOWN = 10;
+
+/** The layered report for people: summary → themes by recurrence → recurring groups → members. */
+export function renderMarkdown(report: ThemesReport, settings: TextReportSettings): string {
+  const views = recurringThemes(report, settings.top);
+  const out: string[] = ['# Recurring themes', '', ...summaryTable(report), ''];
+  if (views.length === 0) out.push(`No theme spans ${report.parameters.minSources} or more sources.`, '');
+  views.forEach((view, t) => {
+    const { theme } = view;
+    out.push(`## ${t + 1}. ${escape(theme.label)}`, '');
+    out.push(`${plural(theme.sources.length, 'source')} · ${yearRange(theme.firstYear, theme.lastYear)} · ${plural(theme.size, 'item')} · ${plural(view.recurring.length, 'recurring group')}  `);
+    out.push(`Keywords: ${theme.keywords.map(escape).join(', ')}`, '');
+    view.recurring.forEach((group, g) => out.push(...groupSection(group, `${t + 1}.${g + 1}`, settings.explain)));
+    if (view.oneOff.length > 0) out.push(...oneOffList(view.oneOff), '');
+  });
+  out.push(...boilerplateSection(report));
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}
+
+function summaryTable(report: ThemesReport): string[] {
+  const { stats, parameters } = report;
+  return [
+    '| | |',
+    '| --- | ---: |',
+    `| Items | ${stats.items} |`,
+    `| Sources | ${stats.sources} |`,
+    `| Groups | ${stats.groups} |`,
+    `| Recurring groups (≥ ${parameters.minSources} sources) | ${stats.recurringGroups} |`,
+    `| Themes | ${stats.themes} |`,
+    `| Skipped (empty text) | ${stats.skipped} |`,
+    `| Boilerplate-only items | ${stats.boilerplateItems} |`,
+    '',
+    `Threshold ${parameters.threshold}, theme threshold ${parameters.themeThreshold}, minimum sources ${parameters.minSources}.`,
+  ];
+}
+
+function groupSection(group: ReportGroup, number: string, explain: boolean): string[] {
+  const out = [`### ${number} ${escape(group.label)}`, ''];
+  out.push(`Made in **${plural(group.sources.length, 'distinct source')}**, ${yearRange(group.firstYear, group.lastYear)} · ${plural(group.size, 'item')}  `);
+  if (group.recipients.length > 0) out.push(`Recipients: ${group.recipients.map(escape).join('; ')}  `);
+  if (group.statuses.length > 0) out.push(`Responses: ${group.statuses.map(escape).join('; ')}  `);
+  if (explain && group.sharedTerms.length > 0) out.push(`Why grouped: shared terms ${group.sharedTerms.map((t) => `\`${t}\``).join(', ')}  `);
+  out.push('');
+  for (const m of group.members) {
+    const facts = [m.source, m.year ?? 'year unknown', m.recipient, m.status].filter((f) => f !== '').map((f) => escape(String(f)));
+    out.push(`- **${escape(m.id)}** (${facts.join(' · ')}; similarity ${m.similarity}): ${escape(excerpt(m.text, MEMBER_CHARS))}`);
+  }
+  out.push('');
+  return out;
+}
+
+function oneOffList(groups: readonly ReportGroup[]): string[] {
+  const out = [`Related one-source groups (${groups.length}):`, ''];
+  for (const g of groups.slice(0, ONE_OFFS_SHOWN)) out.push(`- ${escape(g.label)} (${escape(g.sources[0])}, ${yearRange(g.firstYear, g.lastYear)})`);
+  if (groups.length > ONE_OFFS_SHOWN) out.push(`- … and ${groups.length - ONE_OFFS_SHOWN} more`);
+  return out;
+}
+
+function boilerplateSection(report: ThemesReport): string[] {
+  if (report.boilerplate.length === 0) return [];
+  const out = ['## Boilerplate removed before grouping', '', 'Sentences that recur across sources whose content otherwise differs:', ''];
+  for (const b of report.boilerplate.slice(0, BOILERPLATE_SHOWN)) out.push(`- "${escape(excerpt(b.text, 160))}" (${plural(b.sources, 'source')})`);
+  if (report.boilerplate.length > BOILERPLATE_SHOWN) out.push(`- … and ${report.boilerplate.length - BOILERPLATE_SHOWN} more`);
+  return [...out, ''];
+}
+
+/** Input text must not become markup: escape what markdown or HTML would interpret. */
+export function escape(text: string): string {
+  return text.replace(/[\\`*_[\]<>|#]/g, (ch) => `\\${ch}`).replace(/\s+/g, ' ');
+}

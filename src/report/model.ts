@@ -1,0 +1,196 @@
+import { createHash } from 'node:crypto';
+import { classKeywords, medoidOf, sharedTerms } from '../cluster/index.js';
+import type { Normaliser } from '../normalise/tokens.js';
+import type { Options } from '../options.js';
+import type { Analysis } from '../pipeline.js';
+import type { RecordItem } from '../types.js';
+
+/** The JSON report of CONTRACT.md (schemaVersion 1), plus documented extensions. */
+export interface ThemesReport {
+  schemaVersion: 1;
+  tool: { name: 'recdedup'; version: string };
+  parameters: { threshold: number; themeThreshold: number; minSources: number; charWeight: number; bigramWeight: number };
+  stats: { items: number; sources: number; groups: number; recurringGroups: number; themes: number; skipped: number; boilerplateItems: number };
+  themes: ReportTheme[];
+  items: { id: string; group: string; theme: string }[];
+  /** Sentences removed as boilerplate, with how many sources they were found in (extension). */
+  boilerplate: { text: string; sources: number; contextSimilarity: number }[];
+}
+
+export interface ReportTheme {
+  id: string;
+  label: string;
+  keywords: string[];
+  size: number;
+  recurringGroups: number;
+  sources: string[];
+  firstYear: number | null;
+  lastYear: number | null;
+  groups: ReportGroup[];
+}
+
+export interface ReportGroup {
+  id: string;
+  label: string;
+  size: number;
+  recurring: boolean;
+  sources: string[];
+  recipients: string[];
+  statuses: string[];
+  firstYear: number | null;
+  lastYear: number | null;
+  /** Terms most shared by the members: why they were grouped (extension). */
+  sharedTerms: string[];
+  members: ReportMember[];
+}
+
+export interface ReportMember {
+  id: string;
+  source: string;
+  year: number | null;
+  recipient: string;
+  status: string;
+  text: string;
+  similarity: number;
+}
+
+export interface ReportContext {
+  version: string;
+  skipped: number;
+  options: Pick<Options, 'threshold' | 'themeThreshold' | 'minSources' | 'charWeight' | 'bigramWeight'>;
+  normaliser: Normaliser;
+}
+
+const KEYWORDS = 5;
+const LABEL_KEYWORDS = 3;
+const SHARED_TERMS = 6;
+const LABEL_CHARS = 120;
+
+/** Input-order records and the analysis → the report; ids come from member ids, so they are stable. */
+export function buildReport(inputOrder: readonly RecordItem[], analysis: Analysis, context: ReportContext): ThemesReport {
+  const { records, clustering, vectors, normaliser } = { ...analysis, normaliser: context.normaliser };
+  const minSources = context.options.minSources;
+  const groups = clustering.groups.map((members) => buildGroup(members, analysis, normaliser, minSources));
+  const keywords = classKeywords(
+    vectors,
+    clustering.themes.map((gs) => gs.flatMap((g) => clustering.groups[g])),
+    KEYWORDS,
+  );
+  const themes = clustering.themes.map((groupIndexes, t) => buildTheme(groupIndexes.map((g) => groups[g]), keywords[t], normaliser));
+  themes.sort(byRecurrence);
+
+  const placement = new Map<string, { group: string; theme: string }>();
+  for (const theme of themes) for (const group of theme.groups) for (const m of group.members) placement.set(m.id, { group: group.id, theme: theme.id });
+  const items = inputOrder.map((r) => ({ id: r.id, ...placement.get(r.id)! }));
+
+  return {
+    schemaVersion: 1,
+    tool: { name: 'recdedup', version: context.version },
+    parameters: { ...context.options },
+    stats: {
+      items: records.length,
+      sources: new Set(records.map((r) => r.source)).size,
+      groups: groups.length,
+      recurringGroups: groups.filter((g) => g.recurring).length,
+      themes: themes.length,
+      skipped: context.skipped,
+      boilerplateItems: analysis.normalised.filter((n) => n.boilerplateOnly).length,
+    },
+    themes,
+    items,
+    boilerplate: analysis.boilerplate
+      .map((b) => ({ text: b.example, sources: b.sources, contextSimilarity: round(b.contextSimilarity) }))
+      .sort((p, q) => q.sources - p.sources || compare(p.text, q.text)),
+  };
+}
+
+function buildGroup(members: readonly number[], analysis: Analysis, normaliser: Normaliser, minSources: number): ReportGroup {
+  const { records, scorer, vectors } = analysis;
+  const medoid = medoidOf(members, (a, b) => scorer(a, b).score);
+  const rows = members.map((doc) => toMember(records[doc], doc === medoid ? 1 : scorer(medoid, doc).score));
+  rows.sort((p, q) => yearOrder(p.year, q.year) || compare(p.source, q.source) || compare(p.id, q.id));
+  const sources = distinctSorted(rows.map((m) => m.source));
+  const boilerplateOnly = members.every((doc) => analysis.normalised[doc].boilerplateOnly);
+  return {
+    id: stableId('g', rows.map((m) => m.id)),
+    label: excerpt(records[medoid].text, LABEL_CHARS),
+    size: rows.length,
+    recurring: !boilerplateOnly && sources.length >= minSources,
+    sources,
+    recipients: distinctSorted(rows.flatMap((m) => splitRecipients(m.recipient))),
+    statuses: distinctSorted(rows.map((m) => m.status).filter(Boolean)),
+    ...yearSpan(rows.map((m) => m.year)),
+    sharedTerms: sharedTerms(vectors, members, SHARED_TERMS).map((f) => displayFeature(f, normaliser)),
+    members: rows,
+  };
+}
+
+function buildTheme(groups: ReportGroup[], keywords: string[], normaliser: Normaliser): ReportTheme {
+  groups.sort((p, q) => Number(q.recurring) - Number(p.recurring) || q.sources.length - p.sources.length || q.size - p.size || compare(p.id, q.id));
+  const members = groups.flatMap((g) => g.members);
+  const shown = keywords.map((k) => displayFeature(k, normaliser));
+  return {
+    id: stableId('t', members.map((m) => m.id)),
+    label: shown.slice(0, LABEL_KEYWORDS).join(', ') || groups[0].label,
+    keywords: shown,
+    size: members.length,
+    recurringGroups: groups.filter((g) => g.recurring).length,
+    sources: distinctSorted(members.map((m) => m.source)),
+    ...yearSpan(members.map((m) => m.year)),
+    groups,
+  };
+}
+
+/** Themes that recur across the most sources first; then by recurring groups, size, id. */
+function byRecurrence(p: ReportTheme, q: ReportTheme): number {
+  return q.sources.length - p.sources.length || q.recurringGroups - p.recurringGroups || q.size - p.size || compare(p.id, q.id);
+}
+
+function toMember(record: RecordItem, similarity: number): ReportMember {
+  const { id, source, year, recipient, status, text } = record;
+  return { id, source, year, recipient, status, text, similarity: round(similarity) };
+}
+
+/** A hash of the sorted member ids: the same members give the same id on any machine, in any run. */
+export function stableId(prefix: string, memberIds: readonly string[]): string {
+  const hash = createHash('sha256').update([...memberIds].sort(compare).join('\n')).digest('hex');
+  return `${prefix}-${hash.slice(0, 12)}`;
+}
+
+export function splitRecipients(recipient: string): string[] {
+  return recipient.split(/\s*[|;]\s*/).map((r) => r.trim()).filter(Boolean);
+}
+
+function displayFeature(feature: string, normaliser: Normaliser): string {
+  return feature.split(' ').map((term) => normaliser.display(term)).join(' ');
+}
+
+/** The first sentence-ish run of a text, cut at a word boundary. */
+export function excerpt(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '')}…`;
+}
+
+function yearSpan(years: readonly (number | null)[]): { firstYear: number | null; lastYear: number | null } {
+  const known = years.filter((y): y is number => y !== null);
+  return known.length === 0 ? { firstYear: null, lastYear: null } : { firstYear: Math.min(...known), lastYear: Math.max(...known) };
+}
+
+function yearOrder(a: number | null, b: number | null): number {
+  return (a ?? Number.MAX_SAFE_INTEGER) - (b ?? Number.MAX_SAFE_INTEGER);
+}
+
+function distinctSorted(values: readonly string[]): string[] {
+  return [...new Set(values)].sort(compare);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function round(value: number): number {
+  return Math.round(value * 10000) / 10000;
+}

@@ -1,0 +1,4 @@
+export { buildVectors, cosineOf, sharedFeatures, type SparseVectors } from './vectors.js';
+export { scoreCandidatePairs, type ScoredPairs, type CandidateSettings } from './candidates.js';
+export { diceOf, trigramSet } from './chars.js';
+export { createPairScorer, type PairScore, type PairScorer } from './scorer.js';

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { boilerplateVocabulary, findBoilerplate, stripBoilerplateTerms } from '../../src/normalise/boilerplate.js';
+import { createNormaliser, normaliseRecords, parseAliasTables } from '../../src/normalise/index.js';
+import type { RecordItem } from '../../src/types.js';
+
+const PREAMBLE = 'During the course of the inquest the evidence revealed matters giving rise to concern.';
+const TOPICS = [
+  'The ligature anchor points on the ward were not removed after the audit.',
+  'Ambulance handover delays at the emergency department left crews queueing for hours.',
+  'The road junction has no street lighting and the speed limit is too high.',
+  'Prison officers were not trained in first aid or in using the defibrillator.',
+  'The care home did not record fluid intake for residents with dementia.',
+  'Online retailers sell the poison without checking why the buyer wants it.',
+];
+
+const record = (i: number, text: string, source = `report-${i}`): RecordItem => ({
+  id: `r${i}`, source, year: 2020, recipient: '', status: '', text, origin: { file: 'f.csv', line: i + 2 },
+});
+
+describe('boilerplate', () => {
+  const normaliser = createNormaliser(parseAliasTables([]));
+  const settings = { boilerplateMinSources: 4, boilerplateContextSimilarity: 0.1 };
+
+  it('removes a sentence that recurs across unrelated sources, and keeps the content', () => {
+    const records = TOPICS.map((topic, i) => record(i, `${PREAMBLE} ${topic}`));
+    const { items, boilerplate } = normaliseRecords(records, normaliser, settings);
+    expect(boilerplate.map((b) => [b.example, b.sources])).toEqual([[PREAMBLE, 6]]);
+    expect(items[0].terms).toEqual(normaliser.terms(TOPICS[0]));
+    expect(items.every((item) => !item.boilerplateOnly)).toBe(true);
+  });
+
+  it('keeps a recommendation copied into several reports about the same thing', () => {
+    const copy = 'Retailers should verify the purpose of every sale of sodium nitrite.';
+    const records = [0, 1, 2, 3, 4].map((i) => record(i, `${copy} The buyer ordered sodium nitrite online and the retailer sold the poison unchecked ${i}.`));
+    expect(normaliseRecords(records, normaliser, settings).boilerplate).toEqual([]);
+  });
+
+  it('marks an item made only of boilerplate', () => {
+    const records = [...TOPICS.map((topic, i) => record(i, `${PREAMBLE} ${topic}`)), record(9, PREAMBLE, 'report-9')];
+    expect(normaliseRecords(records, normaliser, settings).items[6].boilerplateOnly).toBe(true);
+  });
+
+  it('needs the minimum number of sources', () => {
+    const sentences = [0, 1, 2].map((source) => ({ source, terms: ['inquest', 'reveal', 'concern'] }));
+    expect(findBoilerplate(sentences, { minSources: 4, maxContextSimilarity: 0.1 })).toEqual([]);
+  });
+
+  it('learns a vocabulary from widespread findings and strips rewordings and long runs', () => {
+    const vocabulary = boilerplateVocabulary([{ key: 'inquest evid reveal matter give rise concern', sources: 20, contextSimilarity: 0 }, { key: 'nhs_england', sources: 4, contextSimilarity: 0 }], 8);
+    expect(vocabulary.has('nhs_england')).toBe(false);
+    expect(stripBoilerplateTerms(['cours', 'inquest', 'evid', 'reveal', 'matter', 'concern'], vocabulary)).toEqual([]);
+    expect(stripBoilerplateTerms(['inquest', 'evid', 'reveal', 'matter', 'give', 'polic', 'radio', 'fault', 'unreport'], vocabulary)).toEqual(['polic', 'radio', 'fault', 'unreport']);
+  });
+});

@@ -1,0 +1,74 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { foldSpelling, foldText } from '../../src/normalise/fold.js';
+import { createNormaliser, parseAliasTables, splitSentences } from '../../src/normalise/index.js';
+
+const aliases = parseAliasTables(['DHSC\tdepartment of health and social care\tdepartment of health\nNHS England\tnhse\nNHS\tnational health service\nICB\tintegrated care board\ticbs']);
+
+describe('foldText', () => {
+  it('folds compatibility forms, quotes, dashes, spaces and case', () => {
+    expect(foldText('\uFF2E\uFF28\uFF33 “Trust’s”\u2014plan\u00A0\n now')).toBe('nhs "trust\'s"-plan now');
+  });
+
+  it('is idempotent', () => {
+    fc.assert(fc.property(fc.string(), (text) => foldText(foldText(text)) === foldText(text)));
+  });
+});
+
+describe('foldSpelling', () => {
+  it('maps British spellings to the American ones', () => {
+    const pairs = [['organisation', 'organization'], ['behaviour', 'behavior'], ['centre', 'center'], ['paediatric', 'pediatric'], ['analyse', 'analyze'], ['programme', 'program'], ['licence', 'license']];
+    for (const [british, american] of pairs) expect(foldSpelling(british)).toBe(foldSpelling(american));
+  });
+
+  it('leaves short words alone', () => {
+    expect(foldSpelling('four')).toBe('four');
+    expect(foldSpelling('hour')).toBe('hour');
+  });
+});
+
+describe('normaliser', () => {
+  const normaliser = createNormaliser(aliases);
+
+  it('resolves aliases to one canonical term, longest variant first', () => {
+    expect(normaliser.terms('The Department of Health and Social Care and NHSE should act')).toEqual(normaliser.terms('DHSC and NHS England should act'));
+    expect(normaliser.terms('national health service')).toEqual(['nhs']);
+    expect(normaliser.terms('Integrated Care Boards')).toEqual(normaliser.terms('ICBs'));
+  });
+
+  it('keeps numbers and reference ids, drops stop words and list markers', () => {
+    expect(normaliser.terms('(ii) See R/2025/063 and the A19, b) within 24 hours')).toEqual(['see', 'r/2025/063', 'a19', '24', 'hour']);
+  });
+
+  it('stems inflections and folds spelling to one term', () => {
+    expect(normaliser.terms('organisations organised')).toEqual(normaliser.terms('organization organize'));
+  });
+
+  it('shows the most frequent original word for a term', () => {
+    const fresh = createNormaliser(aliases);
+    fresh.terms('monitoring monitoring monitored');
+    expect(fresh.display(fresh.terms('monitoring')[0])).toBe('monitoring');
+    expect(fresh.display('dhsc')).toBe('DHSC');
+  });
+
+  it('is idempotent on its own output', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('ward', 'wards', 'staff', 'training', 'NHS', 'should', 'ligature', 'risks', '2024', 'the'), { maxLength: 12 }), (words) => {
+        const once = normaliser.terms(words.join(' '));
+        return normaliser.terms(once.join(' ')).length <= once.length;
+      }),
+    );
+  });
+});
+
+describe('splitSentences', () => {
+  it('splits at sentence ends, blank lines and list markers, not at soft wraps or Mr.', () => {
+    expect(splitSentences('The evidence revealed matters giving rise\nto concern. Mr. Smith agreed.\n1. Train staff;\n(a) first\n\nNew')).toEqual([
+      'The evidence revealed matters giving rise\nto concern.',
+      'Mr. Smith agreed.',
+      '1. Train staff;',
+      '(a) first',
+      'New',
+    ]);
+  });
+});
