@@ -19,7 +19,7 @@ export function tableToRecords(table: Table, explicit: ColumnMapping, fileLabel:
   table.rows.forEach((row, index) => {
     const get = (field: keyof ColumnMapping) => {
       const column = mapping[field];
-      return column === undefined ? '' : (row.values[column] ?? '').trim();
+      return column === undefined ? '' : blankIfMissingMarker((row.values[column] ?? '').trim());
     };
     const text = get('text');
     if (text === '') {
@@ -41,6 +41,13 @@ export function tableToRecords(table: Table, explicit: ColumnMapping, fileLabel:
     warnings.push({ message: `${table.file}: skipped ${emptyLines.length} rows with empty text (lines ${listLines(emptyLines)})` });
   }
   return { records, skippedEmpty: emptyLines.length, warnings };
+}
+
+/** Spreadsheet and pandas exports write missing values as words; they are no one's recipient. */
+const MISSING_MARKERS = new Set(['nan', 'none', 'null', 'n/a', 'na', '#n/a', 'undefined']);
+
+function blankIfMissingMarker(value: string): string {
+  return MISSING_MARKERS.has(value.toLowerCase()) ? '' : value;
 }
 
 /** First plausible year in a year or date field ("2023", "2023-08-01", "21 March 2024"). */

@@ -32,15 +32,18 @@ const VOCABULARY_MIN_TERMS = 3;
 /** This many boilerplate words in a row, inside a sentence with content, are a procedural phrase to cut out. */
 const VOCABULARY_RUN = 5;
 
+/** Dates and counts vary between copies of the same procedural sentence ("within 56 days … by 3 May"). */
+const MONTHS = new Set(['januari', 'februari', 'march', 'april', 'may', 'june', 'juli', 'august', 'septemb', 'octob', 'novemb', 'decemb']);
+
 export function sentenceKey(terms: readonly string[]): string {
-  return terms.join(' ');
+  return terms.filter((t) => !/\d/.test(t) && !MONTHS.has(t)).join(' ');
 }
 
 export function findBoilerplate(sentences: readonly SentenceTerms[], settings: BoilerplateSettings): BoilerplateFinding[] {
   const sourcesByKey = new Map<string, Set<number>>();
   for (const sentence of sentences) {
-    if (sentence.terms.length === 0) continue;
     const key = sentenceKey(sentence.terms);
+    if (key === '') continue;
     let sources = sourcesByKey.get(key);
     if (!sources) sourcesByKey.set(key, (sources = new Set()));
     sources.add(sentence.source);

@@ -3,13 +3,20 @@
  * typographic quotes and dashes to ASCII, all white space to one space, lower case.
  */
 export function foldText(text: string): string {
+  return foldKeepingLines(text).replace(/\s+/g, ' ').trim();
+}
+
+/** The same folding, but line breaks survive (sentence splitting needs them); other spaces become one. */
+export function foldKeepingLines(text: string): string {
+  if (!/[^\x00-\x7f]/.test(text)) return text.replace(/[^\S\n]+/g, ' ').toLowerCase();
   // NFKC is the costly step and changes nothing in plain ASCII, which most text is.
-  return (/[^\x00-\x7f]/.test(text) ? text.normalize('NFKC') : text)
+  return text
+    .normalize('NFKC')
     .replace(/[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g, "'")
     .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
     .replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, '-')
-    .replace(/[\s\u00A0\u200B\uFEFF]+/g, ' ')
-    .trim()
+    .replace(/[\u200B\uFEFF]/g, '')
+    .replace(/[^\S\n]+/g, ' ')
     .toLowerCase();
 }
 

@@ -11,7 +11,10 @@ export { foldText };
 export interface NormalisedItem {
   /** Stemmed content terms in text order, boilerplate sentences removed. */
   terms: string[];
-  /** The kept sentences, folded: what character similarity compares. */
+  /**
+   * What character similarity compares: kept sentences as written (folded); a sentence with
+   * boilerplate cut out contributes only its remaining terms, so the cut part adds no trigrams.
+   */
   text: string;
   /** Every sentence of the text was boilerplate: the item is kept in the report but never grouped. */
   boilerplateOnly: boolean;
@@ -33,12 +36,12 @@ export interface NormaliseSettings {
 }
 
 /**
- * Sentence ends: . ! ? ; : followed by space (not after Mr., e.g. or a list marker such as 1.), a blank line, or a line
- * break before a list marker. Other line breaks are soft wraps from PDFs and web pages and must
+ * Sentence ends: . ! ? ; : followed by space (not after Mr., e.g. or a list marker such as 1.), a blank line, a
+ * " | " (how text extracted from PDFs marks page-header lines), or a line break before a list marker. Other line breaks are soft wraps from PDFs and web pages and must
  * not cut "giving rise / to concern" in two.
  */
 const SENTENCE_BREAK =
-  /(?<!\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Co|Ltd|vs|etc|e\.g|i\.e|approx|para|Reg)\.)(?<!(?:^|\s)\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])(?<=[.!?;:])\s+|\s*\n\s*\n\s*|\s*\n\s*(?=(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[-•*·])\s)/i;
+  /(?<!\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Co|Ltd|vs|etc|e\.g|i\.e|approx|para|Reg)\.)(?<!(?:^|\s)\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])(?<=[.!?;:])\s+|\s*\n\s*\n\s*|\s+\|\s+|\s*\n\s*(?=(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[-•*·])\s)/i;
 
 export function splitSentences(text: string): string[] {
   return text.split(SENTENCE_BREAK).filter((s) => s !== undefined && s.trim() !== '');
@@ -49,7 +52,10 @@ export function normaliseRecords(records: readonly RecordItem[], normaliser: Nor
   const perRecord = records.map((record) => {
     let source = sourceIndex.get(record.source);
     if (source === undefined) sourceIndex.set(record.source, (source = sourceIndex.size));
-    return splitSentences(record.text).map((sentence) => ({ source: source!, sentence, terms: normaliser.terms(sentence) }));
+    return splitSentences(record.text).map((sentence) => {
+      const folded = foldText(sentence);
+      return { source: source!, sentence, folded, terms: normaliser.termsOfFolded(folded) };
+    });
   });
   const findings = findBoilerplate(perRecord.flat(), {
     minSources: settings.boilerplateMinSources,
@@ -65,12 +71,15 @@ export function normaliseRecords(records: readonly RecordItem[], normaliser: Nor
   const boilerplate = findings.map((finding) => ({ ...finding, example: examples.get(finding.key)! }));
   const items = perRecord.map((sentences) => {
     const kept = sentences
-      .map((s) => ({ ...s, terms: findingKeys.has(sentenceKey(s.terms)) ? [] : stripBoilerplateTerms(s.terms, vocabulary) }))
+      .map((s) => {
+        const terms = findingKeys.has(sentenceKey(s.terms)) ? [] : stripBoilerplateTerms(s.terms, vocabulary);
+        return { terms, text: terms.length === s.terms.length ? s.folded : terms.join(' ') };
+      })
       .filter((s) => s.terms.length > 0);
     const hadContent = sentences.some((s) => s.terms.length > 0);
     return {
       terms: kept.flatMap((s) => s.terms),
-      text: foldText(kept.map((s) => s.sentence).join(' ')),
+      text: kept.map((s) => s.text).join(' '),
       boilerplateOnly: hadContent && kept.length === 0,
     };
   });

@@ -16,12 +16,18 @@ const EXTRA_STOPWORDS = ['also', 'may', 'might', 'could', 'would', 'shall', 'upo
 
 /** Lower-case word tokens of a text, before stop words and stemming (aliases are matched on these). */
 export function tokenizeWords(text: string): string[] {
-  return foldText(text).match(WORD_PATTERN) ?? [];
+  return wordsOfFolded(foldText(text));
+}
+
+function wordsOfFolded(folded: string): string[] {
+  return folded.match(WORD_PATTERN) ?? [];
 }
 
 export interface Normaliser {
   /** Text → terms: aliases resolved, stop words and list markers dropped, spelling folded, stemmed. */
   terms(text: string): string[];
+  /** The same, for text already folded by `foldText` or `foldKeepingLines`. */
+  termsOfFolded(folded: string): string[];
   /** The most frequent original word seen for a term, for labels ("organis" → "organisation"). */
   display(term: string): string;
 }
@@ -57,10 +63,9 @@ export function createNormaliser(aliases: AliasTable): Normaliser {
     return table;
   };
 
-  return {
-    terms(text) {
+  const termsOfFolded = (folded: string): string[] => {
       const out: string[] = [];
-      for (const { word, alias } of applyAliases(tokenizeWords(text), aliases)) {
+      for (const { word, alias } of applyAliases(wordsOfFolded(folded), aliases)) {
         if (alias) {
           out.push(word);
           continue;
@@ -71,7 +76,11 @@ export function createNormaliser(aliases: AliasTable): Normaliser {
         out.push(REFERENCE_ID.test(word) ? word : termOf(word));
       }
       return out;
-    },
+  };
+
+  return {
+    terms: (text) => termsOfFolded(foldText(text)),
+    termsOfFolded,
     display(term) {
       const alias = aliases.displays.get(term);
       if (alias) return alias;

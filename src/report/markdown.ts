@@ -77,5 +77,5 @@ function boilerplateSection(report: ThemesReport): string[] {
 
 /** Input text must not become markup: escape what markdown or HTML would interpret. */
 export function escape(text: string): string {
-  return text.replace(/[\\`*_[\]<>|#]/g, (ch) => `\\${ch}`).replace(/\s+/g, ' ');
+  return text.replace(/[\\`*_[\]<>|]/g, (ch) => `\\${ch}`).replace(/\s+/g, ' ');
 }

@@ -167,7 +167,7 @@ function displayFeature(feature: string, normaliser: Normaliser): string {
 
 /** The first sentence-ish run of a text, cut at a word boundary. */
 export function excerpt(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = text.slice(0, max * 2 + 200).replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max);
   const space = cut.lastIndexOf(' ');

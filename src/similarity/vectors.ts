@@ -20,18 +20,9 @@ export interface VectorSettings {
 }
 
 export function buildVectors(docs: readonly (readonly string[])[], settings: VectorSettings): SparseVectors {
-  const featureIds = new Map<string, number>();
-  const features: string[] = [];
-  const idOf = (feature: string) => {
-    let id = featureIds.get(feature);
-    if (id === undefined) {
-      id = features.length;
-      featureIds.set(feature, id);
-      features.push(feature);
-    }
-    return id;
-  };
-  const counted = docs.map((terms) => countFeatures(terms, idOf, settings.bigramWeight > 0));
+  const interner = new FeatureInterner();
+  const counted = docs.map((terms) => countFeatures(terms, interner, settings.bigramWeight > 0));
+  const { features, isBigram } = interner;
   const docFreq = new Int32Array(features.length);
   for (const counts of counted) for (const id of counts.keys()) docFreq[id]++;
 
@@ -39,14 +30,13 @@ export function buildVectors(docs: readonly (readonly string[])[], settings: Vec
   counted.forEach((counts, r) => (offsets[r + 1] = offsets[r] + counts.size));
   const ids = new Int32Array(offsets[docs.length]);
   const weights = new Float32Array(offsets[docs.length]);
-  const bigram = features.map((f) => f.includes(' '));
   counted.forEach((counts, r) => {
     const start = offsets[r];
-    const row = [...counts.keys()].sort((a, b) => a - b);
+    const row = Int32Array.from(counts.keys()).sort();
     let norm = 0;
     row.forEach((id, k) => {
       const idf = Math.log((docs.length + 1) / (docFreq[id] + 1)) + 1;
-      const weight = (1 + Math.log(counts.get(id)!)) * idf * (bigram[id] ? settings.bigramWeight : 1);
+      const weight = (1 + Math.log(counts.get(id)!)) * idf * (isBigram[id] ? settings.bigramWeight : 1);
       ids[start + k] = id;
       weights[start + k] = weight;
       norm += weight * weight;
@@ -57,15 +47,57 @@ export function buildVectors(docs: readonly (readonly string[])[], settings: Vec
   return { offsets, ids, weights, docFreq, features };
 }
 
-function countFeatures(terms: readonly string[], idOf: (f: string) => number, bigrams: boolean): Map<number, number> {
+/**
+ * Feature ids for words and word pairs. A pair is keyed by its two word ids packed into one
+ * number, so the hot loop builds no strings; a pair's text is made once, when first seen.
+ */
+class FeatureInterner {
+  readonly features: string[] = [];
+  readonly isBigram: boolean[] = [];
+  private words = new Map<string, number>();
+  private wordIds: number[] = [];
+  private pairs = new Map<number, number>();
+
+  word(term: string): number {
+    let word = this.words.get(term);
+    if (word === undefined) {
+      word = this.words.size;
+      this.words.set(term, word);
+      this.wordIds.push(this.add(term, false));
+    }
+    return word;
+  }
+
+  featureOfWord(word: number): number {
+    return this.wordIds[word];
+  }
+
+  pair(first: number, second: number, text: () => string): number {
+    const key = first * 2 ** 26 + second;
+    let id = this.pairs.get(key);
+    if (id === undefined) {
+      id = this.add(text(), true);
+      this.pairs.set(key, id);
+    }
+    return id;
+  }
+
+  private add(feature: string, bigram: boolean): number {
+    this.features.push(feature);
+    this.isBigram.push(bigram);
+    return this.features.length - 1;
+  }
+}
+
+function countFeatures(terms: readonly string[], interner: FeatureInterner, bigrams: boolean): Map<number, number> {
   const counts = new Map<number, number>();
-  const add = (feature: string) => {
-    const id = idOf(feature);
-    counts.set(id, (counts.get(id) ?? 0) + 1);
-  };
+  const add = (id: number) => counts.set(id, (counts.get(id) ?? 0) + 1);
+  let previous = -1;
   terms.forEach((term, i) => {
-    add(term);
-    if (bigrams && i > 0) add(`${terms[i - 1]} ${term}`);
+    const word = interner.word(term);
+    add(interner.featureOfWord(word));
+    if (bigrams && previous >= 0) add(interner.pair(previous, word, () => `${terms[i - 1]} ${term}`));
+    previous = word;
   });
   return counts;
 }

@@ -66,3 +66,10 @@ describe('decoding and ingest', () => {
     expect(result.records.map((r) => [r.id, r.source, r.text])).toEqual([['a.csv#1', 'a.csv', 'one'], ['b.jsonl#1', 'b.jsonl', 'two']]);
   });
 });
+
+describe('missing-value markers', () => {
+  it('reads nan, None and N/A as empty', () => {
+    const result = tableToRecords(table(['text', 'recipient', 'status'], [['a', 'nan', 'N/A'], ['b', 'NHS England', 'None']]), {}, 'f.csv');
+    expect(result.records.map((r) => [r.recipient, r.status])).toEqual([['', ''], ['NHS England', '']]);
+  });
+});
