@@ -27,7 +27,12 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .description('Find recommendations that keep being made again.')
     .version(packageVersion(), '-V, --version')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      // One line per error, like every other recdedup message: "recdedup: unknown option … (Did you mean …?)".
+      outputError: (s, write) => write(`recdedup: ${s.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')}\n`),
+    })
     .showSuggestionAfterError();
 
   const themes = program
@@ -118,9 +123,9 @@ function wholeNumber(min: number): (value: string) => number {
 
 function reportFailure(error: unknown, io: CliIo, verbose: boolean): number {
   if (error instanceof CommanderError) {
-    // Commander has already printed its message; help and version are successes.
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
-    return EXIT_USAGE;
+    // Commander has already printed its message. Asked-for help and version succeed; help shown
+    // because no command was given is a usage error.
+    return error.exitCode === 0 ? 0 : EXIT_USAGE;
   }
   if (error instanceof RecdedupError) {
     io.stderr.write(`recdedup: ${error.message}\n`);

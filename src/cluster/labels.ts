@@ -7,7 +7,7 @@ import type { SparseVectors } from '../similarity/index.js';
  * bare numbers (dates, counts) make poor labels and are left out.
  */
 export function classKeywords(vectors: SparseVectors, classes: readonly (readonly number[])[], count: number): string[][] {
-  const labelable = vectors.features.map((f) => !/^[\d ]+$/.test(f));
+  const labelable = vectors.features.map(isLabelable);
   const perClass = classes.map((docs) => countFeatures(vectors, docs, labelable));
   const total = new Float64Array(vectors.features.length);
   let grand = 0;
@@ -24,6 +24,14 @@ export function classKeywords(vectors: SparseVectors, classes: readonly (readonl
       .sort((p, q) => q.score - p.score || p.feature - q.feature);
     return pickKeywords(scored.slice(0, count * 4).map((s) => vectors.features[s.feature]), count);
   });
+}
+
+/** Words that carry meaning in a sentence but name no topic; kept as features, never as labels. */
+const UNLABELLED = new Set(['no', 'not', 'nor', 'will', 'must', 'need', 'sure', 'make', 'made', 'consid', 'ensur', 'includ', 'can', 'use']);
+
+function isLabelable(feature: string): boolean {
+  if (/^[\d ]+$/.test(feature)) return false;
+  return !feature.split(' ').some((term) => UNLABELLED.has(term));
 }
 
 function countFeatures(vectors: SparseVectors, docs: readonly number[], labelable: readonly boolean[]): Map<number, number> {

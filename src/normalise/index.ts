@@ -36,12 +36,18 @@ export interface NormaliseSettings {
 }
 
 /**
- * Sentence ends: . ! ? ; : followed by space (not after Mr., e.g. or a list marker such as 1.), a blank line, a
- * " | " (how text extracted from PDFs marks page-header lines), or a line break before a list marker. Other line breaks are soft wraps from PDFs and web pages and must
+ * Sentence ends: . ! ? ; : followed by space (not after Mr., e.g. or a list marker such as 1.); a blank
+ * line; " | " (how text extracted from PDFs marks page-header lines); or a line break before a list marker. Other line breaks are soft wraps from PDFs and web pages and must
  * not cut "giving rise / to concern" in two.
  */
-const SENTENCE_BREAK =
-  /(?<!\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Co|Ltd|vs|etc|e\.g|i\.e|approx|para|Reg)\.)(?<!(?:^|\s)\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])(?<=[.!?;:])\s+|\s*\n\s*\n\s*|\s+\|\s+|\s*\n\s*(?=(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[-•*·])\s)/i;
+const SENTENCE_BREAK = new RegExp(
+  [
+    String.raw`(?<!\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|no|Nos|Co|Ltd|vs|etc|e\.g|i\.e|approx|para|Reg)\.)(?<!(?:^|\s)\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)])(?<=[.!?;:])\s+`,
+    String.raw`\s*\n\s*\n\s*`,
+    String.raw`\s+\|\s+`,
+    String.raw`\s*\n\s*(?=(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|[-•*·])\s)`,
+  ].join('|'),
+);
 
 export function splitSentences(text: string): string[] {
   return text.split(SENTENCE_BREAK).filter((s) => s !== undefined && s.trim() !== '');

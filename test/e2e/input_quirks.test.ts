@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { fixture, recdedup } from './run.js';
+
+const json = (args: string[]) => {
+  const run = recdedup(['themes', ...args, '--format', 'json']);
+  expect(run.code, run.stderr).toBe(0);
+  return { report: JSON.parse(run.stdout), stderr: run.stderr };
+};
+
+describe('inputs that must be read correctly', () => {
+  it.each(['utf8_bom.csv', 'crlf_newlines.csv', 'quoted_newlines.csv', 'tab_separated.tsv', 'array.json', 'lines.jsonl'])('%s', (name) => {
+    const { report, stderr } = json([fixture(`quirks/${name}`)]);
+    expect(stderr).toBe('');
+    expect(report.items.length).toBeGreaterThan(0);
+    expect(report.items.every((i: { id: string }) => !i.id.startsWith('\uFEFF'))).toBe(true);
+  });
+
+  it('utf8_bom.csv: the first header is read without its BOM', () => {
+    const plain = json([fixture('quirks/crlf_newlines.csv')]).report;
+    const bom = json([fixture('quirks/utf8_bom.csv')]).report;
+    expect(bom.items[0].id).not.toMatch(/#/);
+    expect(plain.items[0].id).not.toMatch(/#/);
+  });
+
+  it('quoted_newlines.csv: a field with newlines stays one item', () => {
+    const { report } = json([fixture('quirks/quoted_newlines.csv')]);
+    const members = report.themes.flatMap((t: any) => t.groups).flatMap((g: any) => g.members);
+    expect(members.some((m: { text: string }) => m.text.includes('\n'))).toBe(true);
+  });
+
+  it('header_aliases.csv: columns are found by their common names', () => {
+    const { report } = json([fixture('quirks/header_aliases.csv')]);
+    const member = report.themes[0].groups[0].members[0];
+    expect(member.source).not.toBe('header_aliases.csv');
+    expect(member.year).not.toBeNull();
+  });
+
+  it('empty_text_rows.csv: empty rows are skipped with one counted warning', () => {
+    const { report, stderr } = json([fixture('quirks/empty_text_rows.csv')]);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/skipped 3 rows with empty text/);
+    expect(report.stats.skipped).toBe(3);
+    expect(report.items).toHaveLength(5);
+  });
+
+  it('duplicate_ids.csv: duplicate ids are made unique with a warning', () => {
+    const { report, stderr } = json([fixture('quirks/duplicate_ids.csv')]);
+    const ids = report.items.map((i: { id: string }) => i.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(stderr).toMatch(/duplicate ids made unique/);
+  });
+
+  it('windows1252.csv: decoded with a warning, curly quotes intact', () => {
+    const { report, stderr } = json([fixture('quirks/windows1252.csv')]);
+    expect(stderr).toMatch(/decoded as Windows-1252/);
+    expect(JSON.stringify(report.themes)).toMatch(/[\u2018\u2019\u201c\u201d\u2013£é]/);
+  });
+
+  it('reads CSV from standard input with -', () => {
+    const run = recdedup(['themes', '-', '--format', 'json'], { input: 'id,text\na,Staff should be trained\nb,Staff must be trained\n' });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).items.map((i: { id: string }) => i.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('bad input: one line naming file, line and column, exit 2', () => {
+  const expectUserError = (args: string[], pattern: RegExp) => {
+    const run = recdedup(['themes', ...args]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(pattern);
+    expect(run.stderr).not.toMatch(/\s+at .*\(.*:\d+:\d+\)/);
+  };
+
+  it('unterminated_quote.csv', () => expectUserError([fixture('quirks/unterminated_quote.csv')], /unterminated_quote\.csv:3:\d+: unterminated quoted field/));
+  it('missing_text_column.csv lists the columns found', () =>
+    expectUserError([fixture('quirks/missing_text_column.csv')], /missing_text_column\.csv:1:1: no a text column found; columns found: "id", "source", "year"/));
+  it('not_csv.csv', () => expectUserError([fixture('quirks/not_csv.csv')], /not_csv\.csv:\d+:\d+: not a text file/));
+  it('invalid.json', () => expectUserError([fixture('quirks/invalid.json')], /invalid\.json:4:\d+: not valid JSON/));
+  it('invalid_line.jsonl', () => expectUserError([fixture('quirks/invalid_line.jsonl')], /invalid_line\.jsonl:3:\d+: not valid JSON/));
+  it('an unreadable path', () => expectUserError(['fixtures/does-not-exist.csv'], /does-not-exist\.csv: cannot read: no such file or directory/));
+  it('a bad option value', () => expectUserError([fixture('quirks/crlf_newlines.csv'), '--threshold', '2'], /threshold.*expected a number from 0 to 1/));
+  it('an unknown option', () => expectUserError([fixture('quirks/crlf_newlines.csv'), '--thresold', '0.4'], /unknown option '--thresold'/));
+});
