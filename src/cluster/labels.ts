@@ -7,8 +7,7 @@ import type { SparseVectors } from '../similarity/index.js';
  * bare numbers (dates, counts) make poor labels and are left out.
  */
 export function classKeywords(vectors: SparseVectors, classes: readonly (readonly number[])[], count: number): string[][] {
-  const labelable = vectors.features.map(isLabelable);
-  const perClass = classes.map((docs) => countFeatures(vectors, docs, labelable));
+  const perClass = classes.map((docs) => countFeatures(vectors, docs));
   const total = new Float64Array(vectors.features.length);
   let grand = 0;
   for (const counts of perClass) {
@@ -19,11 +18,30 @@ export function classKeywords(vectors: SparseVectors, classes: readonly (readonl
   return perClass.map((counts) => {
     let size = 0;
     for (const n of counts.values()) size += n;
-    const scored = [...counts]
-      .map(([feature, n]) => ({ feature, score: (n / size) * Math.log(1 + averagePerClass / total[feature]) }))
-      .sort((p, q) => q.score - p.score || p.feature - q.feature);
-    return pickKeywords(scored.slice(0, count * 4).map((s) => vectors.features[s.feature]), count);
+    const ranked = topScored(counts, count * 4, (feature, n) => (n / size) * Math.log(1 + averagePerClass / total[feature]), vectors.features);
+    return pickKeywords(ranked, count);
   });
+}
+
+/** The `limit` best labelable features, best first (ties: lower id), without sorting them all. */
+function topScored(counts: Map<number, number>, limit: number, score: (feature: number, n: number) => number, features: readonly string[]): string[] {
+  const best: { feature: number; score: number }[] = [];
+  for (const [feature, n] of counts) {
+    const value = score(feature, n);
+    if (best.length === limit && !better(value, feature, best[limit - 1])) continue;
+    if (!isLabelable(features[feature])) continue;
+    let i = best.length < limit ? best.length : limit - 1;
+    best[i] = { feature, score: value };
+    while (i > 0 && better(best[i].score, best[i].feature, best[i - 1])) {
+      [best[i], best[i - 1]] = [best[i - 1], best[i]];
+      i--;
+    }
+  }
+  return best.map((b) => features[b.feature]);
+}
+
+function better(score: number, feature: number, than: { feature: number; score: number }): boolean {
+  return score > than.score || (score === than.score && feature < than.feature);
 }
 
 /** Words that carry meaning in a sentence but name no topic; kept as features, never as labels. */
@@ -34,12 +52,12 @@ function isLabelable(feature: string): boolean {
   return !feature.split(' ').some((term) => UNLABELLED.has(term));
 }
 
-function countFeatures(vectors: SparseVectors, docs: readonly number[], labelable: readonly boolean[]): Map<number, number> {
+function countFeatures(vectors: SparseVectors, docs: readonly number[]): Map<number, number> {
   const counts = new Map<number, number>();
   for (const doc of docs) {
     for (let k = vectors.offsets[doc]; k < vectors.offsets[doc + 1]; k++) {
       const feature = vectors.ids[k];
-      if (labelable[feature]) counts.set(feature, (counts.get(feature) ?? 0) + 1);
+      counts.set(feature, (counts.get(feature) ?? 0) + 1);
     }
   }
   return counts;

@@ -61,25 +61,28 @@ function insert(root: AliasNode, words: readonly string[], target: AliasTarget):
   node.target = target;
 }
 
+/**
+ * The longest alias match starting at words[start]: its target and the index after it, or
+ * undefined. Callers walk the words once, calling this at each position.
+ */
+export function matchAlias(words: readonly string[], start: number, table: AliasTable): { target: AliasTarget; end: number } | undefined {
+  let node = table.root.next.get(aliasKey(words[start]));
+  let match: { target: AliasTarget; end: number } | undefined;
+  for (let j = start; node; ) {
+    if (node.target) match = { target: node.target, end: j + 1 };
+    j++;
+    node = j < words.length ? node.next.get(aliasKey(words[j])) : undefined;
+  }
+  return match;
+}
+
 /** Replaces every longest alias match in a word sequence by its canonical term (marked as an alias). */
 export function applyAliases(words: readonly string[], table: AliasTable): { word: string; alias: boolean }[] {
   const out: { word: string; alias: boolean }[] = [];
-  let i = 0;
-  while (i < words.length) {
-    let node = table.root.next.get(aliasKey(words[i]));
-    let match: { target: AliasTarget; end: number } | undefined;
-    for (let j = i; node; ) {
-      if (node.target) match = { target: node.target, end: j + 1 };
-      j++;
-      node = j < words.length ? node.next.get(aliasKey(words[j])) : undefined;
-    }
-    if (match) {
-      out.push({ word: match.target.term, alias: true });
-      i = match.end;
-    } else {
-      out.push({ word: words[i], alias: false });
-      i++;
-    }
+  for (let i = 0; i < words.length; ) {
+    const match = matchAlias(words, i, table);
+    out.push(match ? { word: match.target.term, alias: true } : { word: words[i], alias: false });
+    i = match ? match.end : i + 1;
   }
   return out;
 }

@@ -51,8 +51,9 @@ export function findBoilerplate(sentences: readonly SentenceTerms[], settings: B
   const candidates = [...sourcesByKey].filter(([, sources]) => sources.size >= settings.minSources);
   if (candidates.length === 0) return [];
 
-  const bags = sourceBags(sentences);
-  const idf = sourceIdf(bags);
+  const needed = new Set(candidates.flatMap(([, sources]) => [...sources]));
+  const bags = sourceBags(sentences, needed);
+  const idf = sourceIdf(sentences);
   const findings: BoilerplateFinding[] = [];
   for (const [key, sources] of candidates.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const contextSimilarity = meanContextSimilarity(key, [...sources].sort((a, b) => a - b), bags, idf);
@@ -65,9 +66,11 @@ export function findBoilerplate(sentences: readonly SentenceTerms[], settings: B
 
 type Bag = Map<string, number>;
 
-function sourceBags(sentences: readonly SentenceTerms[]): Map<number, Bag> {
+/** Term counts of the sources a candidate appears in; other sources are never compared. */
+function sourceBags(sentences: readonly SentenceTerms[], needed: ReadonlySet<number>): Map<number, Bag> {
   const bags = new Map<number, Bag>();
   for (const { source, terms } of sentences) {
+    if (!needed.has(source)) continue;
     let bag = bags.get(source);
     if (!bag) bags.set(source, (bag = new Map()));
     for (const term of terms) bag.set(term, (bag.get(term) ?? 0) + 1);
@@ -75,11 +78,20 @@ function sourceBags(sentences: readonly SentenceTerms[]): Map<number, Bag> {
   return bags;
 }
 
-function sourceIdf(bags: Map<number, Bag>): Map<string, number> {
-  const df = new Map<string, number>();
-  for (const bag of bags.values()) for (const term of bag.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+/** Inverse source frequency of every term, in one pass (sentences of a source may be anywhere). */
+function sourceIdf(sentences: readonly SentenceTerms[]): Map<string, number> {
+  const sourcesOf = new Map<string, Set<number>>();
+  const allSources = new Set<number>();
+  for (const { source, terms } of sentences) {
+    allSources.add(source);
+    for (const term of terms) {
+      let set = sourcesOf.get(term);
+      if (!set) sourcesOf.set(term, (set = new Set()));
+      set.add(source);
+    }
+  }
   const idf = new Map<string, number>();
-  for (const [term, count] of df) idf.set(term, Math.log((bags.size + 1) / count));
+  for (const [term, set] of sourcesOf) idf.set(term, Math.log((allSources.size + 1) / set.size));
   return idf;
 }
 

@@ -1,6 +1,6 @@
 import stem from 'wink-porter2-stemmer';
 import { eng as STOPWORDS_EN } from 'stopword';
-import { applyAliases, type AliasTable } from './aliases.js';
+import { matchAlias, type AliasTable } from './aliases.js';
 import { foldSpelling, foldText } from './fold.js';
 
 /**
@@ -9,7 +9,7 @@ import { foldSpelling, foldText } from './fold.js';
  */
 const WORD_PATTERN = /[a-z0-9]+(?:\/\d{4}\/\d{2,4})?/g;
 const REFERENCE_ID = /^[a-z]{1,3}\/\d{4}\/\d{2,4}$/;
-const ROMAN_LIST_MARKER = /^(?:ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$/;
+const ROMAN_LIST_MARKERS = new Set(['ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii']);
 
 /** Words in recommendations that carry no topic (the library's list lacks some of them). */
 const EXTRA_STOPWORDS = ['also', 'may', 'might', 'could', 'would', 'shall', 'upon', 'within', 'whether', 'etc', 'eg', 'ie', 'per', 'via'];
@@ -64,18 +64,22 @@ export function createNormaliser(aliases: AliasTable): Normaliser {
   };
 
   const termsOfFolded = (folded: string): string[] => {
-      const out: string[] = [];
-      for (const { word, alias } of applyAliases(wordsOfFolded(folded), aliases)) {
-        if (alias) {
-          out.push(word);
-          continue;
-        }
-        if (isNoise(word, stopwords)) continue;
-        wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
-        displays = undefined;
-        out.push(REFERENCE_ID.test(word) ? word : termOf(word));
+    const words = wordsOfFolded(folded);
+    const out: string[] = [];
+    for (let i = 0; i < words.length; ) {
+      const alias = aliases.root.next.size > 0 ? matchAlias(words, i, aliases) : undefined;
+      if (alias) {
+        out.push(alias.target.term);
+        i = alias.end;
+        continue;
       }
-      return out;
+      const word = words[i++];
+      if (isNoise(word, stopwords)) continue;
+      wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
+      displays = undefined;
+      out.push(word.includes('/') && REFERENCE_ID.test(word) ? word : termOf(word));
+    }
+    return out;
   };
 
   return {
@@ -92,5 +96,5 @@ export function createNormaliser(aliases: AliasTable): Normaliser {
 
 /** Stop words, single letters and digits, and roman numerals are list markers or glue, not content. */
 function isNoise(word: string, stopwords: ReadonlySet<string>): boolean {
-  return word.length < 2 || stopwords.has(word) || ROMAN_LIST_MARKER.test(word);
+  return word.length < 2 || stopwords.has(word) || ROMAN_LIST_MARKERS.has(word);
 }

@@ -34,41 +34,63 @@ export function scoreCandidatePairs(vectors: SparseVectors, scorer: PairScorer, 
   const docs = vectors.offsets.length - 1;
   const maxDocFreq = Math.max(MIN_INDEX_DOC_FREQ, Math.ceil(settings.maxIndexDocShare * docs));
   const common = splitCommon(vectors, maxDocFreq);
-  const postings: number[][] = Array.from({ length: vectors.features.length }, () => []);
-  const postingWeights: number[][] = Array.from({ length: vectors.features.length }, () => []);
+  const postings = buildPostings(vectors, maxDocFreq, skip);
   const partial = new Float64Array(docs);
   const touched: number[] = [];
   const out = new PairBuffer();
-  const { offsets, ids, weights, docFreq } = vectors;
+  const { offsets, ids, weights } = vectors;
   const minScore = settings.minScore;
 
   for (let doc = 0; doc < docs; doc++) {
     if (skip(doc)) continue;
+    common.load(doc);
     for (let k = offsets[doc]; k < offsets[doc + 1]; k++) {
       const feature = ids[k];
-      if (docFreq[feature] > maxDocFreq) continue;
-      const list = postings[feature];
-      const listWeights = postingWeights[feature];
-      for (let p = 0; p < list.length; p++) {
-        const other = list[p];
+      const weight = weights[k];
+      // Postings are in document order: read only the documents before this one.
+      for (let p = postings.offsets[feature]; p < postings.offsets[feature + 1]; p++) {
+        const other = postings.docs[p];
+        if (other >= doc) break;
         if (partial[other] === 0) touched.push(other);
-        partial[other] += weights[k] * listWeights[p];
+        partial[other] += weight * postings.weights[p];
       }
-      list.push(doc);
-      listWeights.push(weights[k]);
     }
     for (const other of touched) {
       const rare = partial[other];
       partial[other] = 0;
       if (rare + common.norm[other] * common.norm[doc] < minScore) continue;
-      const cosine = Math.min(1, rare + common.dot(other, doc));
+      const cosine = Math.min(1, rare + common.dotWithLoaded(other));
       if (cosine < minScore) continue;
       const scored = scorer(other, doc, cosine);
       if (scored.score >= minScore) out.push(other, doc, scored.score, cosine, scored.chars);
     }
     touched.length = 0;
+    common.unload(doc);
   }
   return out.finish();
+}
+
+/** Inverted index of the rare features in compressed rows: feature → documents (ascending) and weights. */
+function buildPostings(vectors: SparseVectors, maxDocFreq: number, skip: (doc: number) => boolean) {
+  const { offsets: rows, ids, weights, docFreq } = vectors;
+  const docs = rows.length - 1;
+  const offsets = new Int32Array(docFreq.length + 1);
+  for (let f = 0; f < docFreq.length; f++) offsets[f + 1] = offsets[f] + (docFreq[f] <= maxDocFreq ? docFreq[f] : 0);
+  const fill = offsets.slice(0, docFreq.length);
+  const postingDocs = new Int32Array(offsets[docFreq.length]);
+  const postingWeights = new Float32Array(offsets[docFreq.length]);
+  for (let doc = 0; doc < docs; doc++) {
+    if (skip(doc)) continue;
+    for (let k = rows[doc]; k < rows[doc + 1]; k++) {
+      const feature = ids[k];
+      if (docFreq[feature] > maxDocFreq) continue;
+      postingDocs[fill[feature]] = doc;
+      postingWeights[fill[feature]++] = weights[k];
+    }
+  }
+  // Skipped documents leave their slots unused; mark them past every document so reads stop there.
+  for (let f = 0; f < docFreq.length; f++) postingDocs.fill(docs, fill[f], offsets[f + 1]);
+  return { offsets, docs: postingDocs, weights: postingWeights };
 }
 
 /** The common (unindexed) features of every row, with their norms, for the bound and the exact remainder. */
@@ -92,21 +114,22 @@ function splitCommon(vectors: SparseVectors, maxDocFreq: number) {
   }
   const cIds = Int32Array.from(commonIds);
   const cWeights = Float64Array.from(commonWeights);
-  const dot = (a: number, b: number) => {
-    let i = commonOffsets[a];
-    let j = commonOffsets[b];
-    const endA = commonOffsets[a + 1];
-    const endB = commonOffsets[b + 1];
-    let sum = 0;
-    while (i < endA && j < endB) {
-      const d = cIds[i] - cIds[j];
-      if (d === 0) sum += cWeights[i++] * cWeights[j++];
-      else if (d < 0) i++;
-      else j++;
-    }
-    return sum;
+  // The current document's common weights, scattered by feature id: each candidate then costs one
+  // pass over its own common features instead of a merge.
+  const scratch = new Float64Array(vectors.features.length);
+  const setLoaded = (doc: number, on: boolean) => {
+    for (let k = commonOffsets[doc]; k < commonOffsets[doc + 1]; k++) scratch[cIds[k]] = on ? cWeights[k] : 0;
   };
-  return { norm, dot };
+  return {
+    norm,
+    load: (doc: number) => setLoaded(doc, true),
+    unload: (doc: number) => setLoaded(doc, false),
+    dotWithLoaded: (other: number) => {
+      let sum = 0;
+      for (let k = commonOffsets[other]; k < commonOffsets[other + 1]; k++) sum += cWeights[k] * scratch[cIds[k]];
+      return sum;
+    },
+  };
 }
 
 class PairBuffer {

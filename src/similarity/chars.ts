@@ -4,7 +4,7 @@
  * packed exactly into one double), so a pair costs one merge and no string work.
  */
 /** Long reports are compared on their opening: a copy differs from its original there too, and cost stays bounded. */
-const MAX_CHARS = 5000;
+const MAX_CHARS = 3000;
 
 export function trigramSet(text: string): Float64Array {
   const compact = ` ${text.slice(0, MAX_CHARS).replace(/[^a-z0-9]+/g, ' ').trim()} `;
