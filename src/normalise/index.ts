@@ -68,7 +68,10 @@ export function normaliseRecords(records: readonly RecordItem[], normaliser: Nor
     maxContextSimilarity: settings.boilerplateContextSimilarity,
   });
   const findingKeys = new Set(findings.map((finding) => finding.key));
-  const vocabulary = boilerplateVocabulary(findings, 2 * settings.boilerplateMinSources);
+  // Two strengths of procedural vocabulary: a lenient one to cut procedural runs and sentences, and
+  // a strict one (words spread by boilerplate across twice as many sources) dropped from every item.
+  const vocabulary = boilerplateVocabulary(findings, settings.boilerplateMinSources);
+  const dominant = boilerplateVocabulary(findings, 2 * settings.boilerplateMinSources);
   const examples = new Map<string, string>();
   for (const sentence of perRecord.flat()) {
     const key = sentenceKey(sentence.terms);
@@ -84,7 +87,7 @@ export function normaliseRecords(records: readonly RecordItem[], normaliser: Nor
       .filter((s) => s.terms.length > 0);
     const hadContent = sentences.some((s) => s.terms.length > 0);
     return {
-      terms: kept.flatMap((s) => s.terms),
+      terms: kept.flatMap((s) => s.terms).filter((t) => !dominant.has(t)),
       text: kept.map((s) => s.text).join(' '),
       boilerplateOnly: hadContent && kept.length === 0,
     };

@@ -52,3 +52,16 @@ describe('boilerplate', () => {
     expect(stripBoilerplateTerms(['inquest', 'evid', 'reveal', 'matter', 'give', 'polic', 'radio', 'fault', 'unreport'], vocabulary)).toEqual(['polic', 'radio', 'fault', 'unreport']);
   });
 });
+
+describe('procedural vocabulary in items', () => {
+  it('drops words spread by widespread boilerplate from every item, not only from boilerplate sentences', () => {
+    const normaliser = createNormaliser(parseAliasTables([]));
+    const records = TOPICS.map((topic, i) => record(i, `${PREAMBLE} ${topic}`));
+    const extra = record(99, 'The evidence revealed that the inquest heard about ligature anchor points on wards.', 'report-99');
+    // The preamble reaches 6 sources: twice the minimum of 3, so its words are dropped everywhere.
+    const { items } = normaliseRecords([...records, extra], normaliser, { boilerplateMinSources: 3, boilerplateContextSimilarity: 0.1 });
+    const terms = items[items.length - 1].terms;
+    expect(terms).toEqual(expect.arrayContaining(normaliser.terms('ligature anchor points wards')));
+    expect(terms).not.toEqual(expect.arrayContaining(normaliser.terms('revealed')));
+  });
+});
