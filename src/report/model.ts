@@ -44,15 +44,8 @@ export interface ReportGroup {
   members: ReportMember[];
 }
 
-export interface ReportMember {
-  id: string;
-  source: string;
-  year: number | null;
-  recipient: string;
-  status: string;
-  text: string;
-  similarity: number;
-}
+/** A member as the contract shows it: the record's fields, and how close it is to the group's central member. */
+export type ReportMember = Pick<RecordItem, 'id' | 'source' | 'year' | 'recipient' | 'status' | 'text'> & { similarity: number };
 
 export interface ReportContext {
   version: string;
