@@ -1,6 +1,7 @@
 import type { RecordItem } from '../types.js';
 import { boilerplateVocabulary, findBoilerplate, sentenceKey, stripBoilerplateTerms, type BoilerplateFinding } from './boilerplate.js';
 import { foldText } from './fold.js';
+import { withoutFurniture } from './furniture.js';
 import type { Normaliser } from './tokens.js';
 
 export { parseAliasTables } from './aliases.js';
@@ -58,7 +59,7 @@ export function normaliseRecords(records: readonly RecordItem[], normaliser: Nor
   const perRecord = records.map((record) => {
     let source = sourceIndex.get(record.source);
     if (source === undefined) sourceIndex.set(record.source, (source = sourceIndex.size));
-    return splitSentences(record.text).map((sentence) => {
+    return splitSentences(record.text).map(withoutFurniture).map((sentence) => {
       const folded = foldText(sentence);
       return { source: source!, sentence, folded, terms: normaliser.termsOfFolded(folded) };
     });
