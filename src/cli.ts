@@ -1,4 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { evalCommand } from './commands/eval.js';
+import { pairsCommand } from './commands/pairs.js';
 import { themesCommand } from './commands/themes.js';
 import { EXIT_INTERNAL, EXIT_USAGE, RecdedupError } from './errors.js';
 import { packageVersion, type CliIo } from './io.js';
@@ -44,6 +46,28 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   themes.action(async (inputs: string[], flags: Record<string, unknown>) => {
     setExit(await themesCommand(inputs, optionsFromFlags(flags, io), io));
   });
+
+  const pairs = program
+    .command('pairs')
+    .description('scored candidate pairs with the parts of each score and the shared terms that drove it')
+    .argument('<input...>', 'CSV, TSV, JSON or JSONL files; - reads CSV from standard input')
+    .option('--min <0..1>', 'lowest score listed (default: the --threshold)', unitNumber);
+  addAnalysisOptions(pairs);
+  addOutputOptions(pairs, ['csv', 'json'], 'csv');
+  pairs.action(async (inputs: string[], flags: Record<string, unknown>) => {
+    setExit(await pairsCommand(inputs, flags.min as number | undefined, optionsFromFlags(flags, io), io));
+  });
+
+  const evaluation = program
+    .command('eval')
+    .description('agreement with a gold file: item labels (id,group[,theme]) or labelled pairs (id1,id2,label)')
+    .argument('<input...>', 'the same inputs as for themes')
+    .requiredOption('--gold <file>', 'gold CSV: id,group[,theme] or id1,id2,label (DUP, THEME, DIFF, BOILER)');
+  addAnalysisOptions(evaluation);
+  addOutputOptions(evaluation, ['terminal', 'json'], 'terminal');
+  evaluation.action(async (inputs: string[], flags: Record<string, unknown>) => {
+    setExit(await evalCommand(inputs, flags.gold as string, optionsFromFlags(flags, io), io));
+  });
   return program;
 }
 
@@ -63,9 +87,9 @@ function addAnalysisOptions(command: Command): void {
     .addOption(new Option('--bigram-weight <w>', 'weight of word pairs in the TF-IDF vectors (0 = off)').argParser(nonNegative).default(DEFAULT_OPTIONS.bigramWeight));
 }
 
-function addOutputOptions(command: Command): void {
+function addOutputOptions(command: Command, formats: readonly string[] = OUTPUT_FORMATS, format: string = DEFAULT_OPTIONS.format): void {
   command
-    .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default(DEFAULT_OPTIONS.format))
+    .addOption(new Option('--format <format>', 'output format').choices(formats).default(format))
     .option('--out <file>', 'write the report to a file (atomically) instead of standard output')
     .option('--explain', 'show why each group was grouped (its shared terms)', false)
     .option('--top <n>', 'show only the first n themes in terminal/markdown/html output (0 = all)', wholeNumber(0), DEFAULT_OPTIONS.top)

@@ -51,6 +51,12 @@ export async function writeAtomically(path: string, content: string, cwd: string
   }
 }
 
+/** The report goes to --out (atomically) or to standard output. */
+export async function writeReport(content: string, out: string | undefined, io: CliIo): Promise<void> {
+  if (out) await writeAtomically(out, content, io.cwd);
+  else await writeStdout(io, content);
+}
+
 /** Writes to stdout; a closed pipe (`recdedup … | head`) is not an error. */
 export function writeStdout(io: CliIo, content: string): Promise<void> {
   return new Promise((resolvePromise) => {

@@ -11,7 +11,7 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export interface Options {
   /** Near-duplicate cut: items join one group when their average-link similarity is at least this. 0..1. */
   threshold: number;
-  /** Theme cut: groups join one theme when the average similarity of their centroids is at least this. 0..1. */
+  /** Theme cut: groups join one theme while the mean word cosine over all their item pairs is at least this. 0..1. */
   themeThreshold: number;
   /** A group is *recurring* when its members come from at least this many distinct sources. >= 1. */
   minSources: number;

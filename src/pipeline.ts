@@ -18,10 +18,16 @@ export interface Analysis {
 }
 
 /** Which options the analysis depends on: the rest only change how the report is shown. */
-export type AnalysisOptions = Pick<
-  Options,
-  'threshold' | 'themeThreshold' | 'charWeight' | 'bigramWeight' | 'boilerplateMinSources' | 'boilerplateContextSimilarity' | 'maxIndexDocShare'
->;
+export const ANALYSIS_OPTION_KEYS = [
+  'threshold',
+  'themeThreshold',
+  'charWeight',
+  'bigramWeight',
+  'boilerplateMinSources',
+  'boilerplateContextSimilarity',
+  'maxIndexDocShare',
+] as const;
+export type AnalysisOptions = Pick<Options, (typeof ANALYSIS_OPTION_KEYS)[number]>;
 
 /**
  * The whole pipeline: records → normalised → vectors → candidate pairs → groups → themes.
@@ -40,11 +46,13 @@ export function analyse(input: readonly RecordItem[], normaliser: Normaliser, op
     normalised.map((item) => item.text),
     options.charWeight,
   );
+  // Pairs well below a cut still count in its averages; below these floors they count as 0.
   const pairs = scoreCandidatePairs(vectors, scorer, excluded, {
     maxIndexDocShare: options.maxIndexDocShare,
     minScore: options.threshold * 0.5,
+    minCosine: Math.min(options.threshold * 0.5, options.themeThreshold * 0.5),
   });
-  const clustering = clusterDocuments(records.length, pairs, vectors, excluded, options);
+  const clustering = clusterDocuments(records.length, pairs, options);
   return { records, normalised, boilerplate, vectors, pairs, clustering, scorer };
 }
 

@@ -1,10 +1,8 @@
 import type { ScoredPairs, SparseVectors } from '../similarity/index.js';
 import { averageLinkage } from './linkage.js';
-import { clusterThemes } from './themes.js';
 
 export { averageLinkage, type Edges } from './linkage.js';
 export { classKeywords, medoidOf, sharedTerms } from './labels.js';
-export { centroidVectors, clusterThemes } from './themes.js';
 
 export interface Clustering {
   /** Groups as lists of documents, each sorted, ordered by their first document. */
@@ -21,15 +19,37 @@ export interface ClusterSettings {
 }
 
 /** Near-duplicate groups from scored pairs, then themes over the groups. */
-export function clusterDocuments(docs: number, pairs: ScoredPairs, vectors: SparseVectors, excluded: (doc: number) => boolean, settings: ClusterSettings): Clustering {
+export function clusterDocuments(docs: number, pairs: ScoredPairs, settings: ClusterSettings): Clustering {
   const repOf = averageLinkage(docs, { count: pairs.count, a: pairs.a, b: pairs.b, weight: pairs.score }, settings.threshold);
+  // Groups are near-duplicates (blended word and character score); themes are topics, so they
+  // link on word cosine alone.
   const groups = collect(repOf);
-  const groupExcluded = (g: number) => groups[g].every(excluded);
-  const themeRepOf = clusterThemes(vectors, groups, groupExcluded, settings);
-  const themes = collect(themeRepOf);
+  const themes = collect(themesOverGroups(groups, pairs, settings.themeThreshold));
   const themeOf = new Int32Array(groups.length);
   themes.forEach((members, t) => members.forEach((g) => (themeOf[g] = t)));
   return { groups, themeOf, themes };
+}
+
+/**
+ * Themes continue average-link from the groups down to the theme threshold: each group is a node
+ * weighted by its size, linked by the sums of its members' pair cosines, so a theme is held
+ * together by the mean similarity of all its items, not by one close pair.
+ */
+function themesOverGroups(groups: readonly number[][], pairs: ScoredPairs, themeThreshold: number): Int32Array {
+  const groupOfDoc = new Int32Array(groups.reduce((n, g) => n + g.length, 0));
+  groups.forEach((members, g) => members.forEach((doc) => (groupOfDoc[doc] = g)));
+  const a: number[] = [];
+  const b: number[] = [];
+  const weight: number[] = [];
+  for (let i = 0; i < pairs.count; i++) {
+    const [x, y] = [groupOfDoc[pairs.a[i]], groupOfDoc[pairs.b[i]]];
+    if (x === y) continue;
+    a.push(x);
+    b.push(y);
+    weight.push(pairs.cosine[i]);
+  }
+  const sizes = Int32Array.from(groups, (members) => members.length);
+  return averageLinkage(groups.length, { count: a.length, a: Int32Array.from(a), b: Int32Array.from(b), weight: Float32Array.from(weight) }, themeThreshold, sizes);
 }
 
 /** Representative array → lists of members, in order of first member. */

@@ -13,8 +13,10 @@ export interface Edges {
  * failure of single-link). Ties break on the smaller node index, so results do not depend on
  * edge order. Returns, for each node, its cluster's smallest node index.
  */
-export function averageLinkage(nodes: number, edges: Edges, threshold: number): Int32Array {
-  const size = new Int32Array(nodes).fill(1);
+export function averageLinkage(nodes: number, edges: Edges, threshold: number, sizes?: Int32Array): Int32Array {
+  // With sizes, each node stands for that many items and edge weights are sums over their item
+  // pairs, so linkage stays the mean item-to-item similarity (themes continue from groups this way).
+  const size = sizes ? Int32Array.from(sizes) : new Int32Array(nodes).fill(1);
   const version = new Int32Array(nodes);
   const rep = Int32Array.from({ length: nodes }, (_, i) => i);
   const neighbours: Map<number, number>[] = Array.from({ length: nodes }, () => new Map());
@@ -28,7 +30,10 @@ export function averageLinkage(nodes: number, edges: Edges, threshold: number): 
     neighbours[y].set(x, (neighbours[y].get(x) ?? 0) + weight);
   }
   for (let x = 0; x < nodes; x++) {
-    for (const [y, sum] of neighbours[x]) if (x < y && sum >= threshold) heap.push({ link: sum, x, y, vx: 0, vy: 0 });
+    for (const [y, sum] of neighbours[x]) {
+      const link = sum / (size[x] * size[y]);
+      if (x < y && link >= threshold) heap.push({ link, x, y, vx: 0, vy: 0 });
+    }
   }
 
   for (let top = heap.pop(); top; top = heap.pop()) {

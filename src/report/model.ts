@@ -2,14 +2,15 @@ import { createHash } from 'node:crypto';
 import { classKeywords, medoidOf, sharedTerms } from '../cluster/index.js';
 import type { Normaliser } from '../normalise/tokens.js';
 import type { Options } from '../options.js';
-import type { Analysis } from '../pipeline.js';
+import { ANALYSIS_OPTION_KEYS, type Analysis, type AnalysisOptions } from '../pipeline.js';
 import type { RecordItem } from '../types.js';
 
 /** The JSON report of CONTRACT.md (schemaVersion 1), plus documented extensions. */
 export interface ThemesReport {
   schemaVersion: 1;
   tool: { name: 'recdedup'; version: string };
-  parameters: { threshold: number; themeThreshold: number; minSources: number; charWeight: number; bigramWeight: number };
+  /** The settings that decide the result (never output settings such as --out or colour). */
+  parameters: AnalysisOptions & { minSources: number };
   stats: { items: number; sources: number; groups: number; recurringGroups: number; themes: number; skipped: number; boilerplateItems: number };
   themes: ReportTheme[];
   items: { id: string; group: string; theme: string }[];
@@ -50,7 +51,7 @@ export type ReportMember = Pick<RecordItem, 'id' | 'source' | 'year' | 'recipien
 export interface ReportContext {
   version: string;
   skipped: number;
-  options: Pick<Options, 'threshold' | 'themeThreshold' | 'minSources' | 'charWeight' | 'bigramWeight'>;
+  options: AnalysisOptions & Pick<Options, 'minSources'>;
   normaliser: Normaliser;
 }
 
@@ -79,7 +80,7 @@ export function buildReport(inputOrder: readonly RecordItem[], analysis: Analysi
   return {
     schemaVersion: 1,
     tool: { name: 'recdedup', version: context.version },
-    parameters: { ...context.options },
+    parameters: reportParameters(context.options),
     stats: {
       items: records.length,
       sources: new Set(records.map((r) => r.source)).size,
@@ -95,6 +96,16 @@ export function buildReport(inputOrder: readonly RecordItem[], analysis: Analysi
       .map((b) => ({ text: b.example, sources: b.sources, contextSimilarity: round(b.contextSimilarity) }))
       .sort((p, q) => q.sources - p.sources || compare(p.text, q.text)),
   };
+}
+
+/**
+ * The settings that decide the result, and only those: where the report was written, its format
+ * or colour must not change its bytes (CI jobs diff these files).
+ */
+function reportParameters(options: ReportContext['options']): ThemesReport['parameters'] {
+  // The contract's three come first, in its order.
+  const keys = ['threshold', 'themeThreshold', 'minSources', ...ANALYSIS_OPTION_KEYS.filter((k) => k !== 'threshold' && k !== 'themeThreshold')] as const;
+  return Object.fromEntries(keys.map((key) => [key, options[key]])) as ThemesReport['parameters'];
 }
 
 function buildGroup(members: readonly number[], analysis: Analysis, normaliser: Normaliser, minSources: number): ReportGroup {

@@ -41,6 +41,13 @@ describe('output', () => {
     expect(readdirSync(dir)).toEqual(['report.md']);
   });
 
+  it('writes the same JSON to --out as to standard output (output settings are not parameters)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'recdedup-'));
+    const out = join(dir, 'report.json');
+    expect(recdedup(['themes', SEEDS, '--format', 'json', '--out', out, '--no-color']).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(recdedup(['themes', SEEDS, '--format', 'json']).stdout);
+  });
+
   it('--out leaves no file behind when the input is bad', () => {
     const dir = mkdtempSync(join(tmpdir(), 'recdedup-'));
     const out = join(dir, 'report.json');
