@@ -74,7 +74,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 function addAnalysisOptions(command: Command): void {
   command
     .option('--threshold <0..1>', 'near-duplicate cut (average-link similarity)', unitNumber, DEFAULT_OPTIONS.threshold)
-    .option('--theme-threshold <0..1>', 'theme cut (average similarity of group centroids)', unitNumber, DEFAULT_OPTIONS.themeThreshold)
+    .option('--theme-threshold <0..1>', 'theme cut (mean topical word cosine over all item pairs of two groups)', unitNumber, DEFAULT_OPTIONS.themeThreshold)
     .option('--min-sources <n>', 'a group is recurring when it spans at least n distinct sources', wholeNumber(1), DEFAULT_OPTIONS.minSources)
     .option('--text <column>', 'column holding the recommendation text')
     .option('--id <column>', 'column holding the id')
@@ -84,7 +84,8 @@ function addAnalysisOptions(command: Command): void {
     .option('--status <column>', 'column holding the response or status')
     .option('--aliases <file>', 'extra alias table (TSV: canonical form, then variants)')
     .addOption(new Option('--char-weight <0..1>', 'weight of character similarity in the pair score').argParser(unitNumber).default(DEFAULT_OPTIONS.charWeight))
-    .addOption(new Option('--bigram-weight <w>', 'weight of word pairs in the TF-IDF vectors (0 = off)').argParser(nonNegative).default(DEFAULT_OPTIONS.bigramWeight));
+    .addOption(new Option('--bigram-weight <w>', 'weight of word pairs in the TF-IDF vectors (0 = off)').argParser(nonNegative).default(DEFAULT_OPTIONS.bigramWeight))
+    .addOption(new Option('--theme-neighbours <n>', 'theme layer: each item links to at most its n most similar items').argParser(wholeNumber(1)).default(DEFAULT_OPTIONS.themeNeighbours));
 }
 
 function addOutputOptions(command: Command, formats: readonly string[] = OUTPUT_FORMATS, format: string = DEFAULT_OPTIONS.format): void {
@@ -107,6 +108,7 @@ function optionsFromFlags(flags: Record<string, unknown>, io: CliIo): Options {
     minSources: flags.minSources as number,
     charWeight: flags.charWeight as number,
     bigramWeight: flags.bigramWeight as number,
+    themeNeighbours: flags.themeNeighbours as number,
     columns: {
       text: flags.text as string | undefined,
       id: flags.id as string | undefined,

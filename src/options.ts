@@ -13,6 +13,12 @@ export interface Options {
   threshold: number;
   /** Theme cut: groups join one theme while the mean word cosine over all their item pairs is at least this. 0..1. */
   themeThreshold: number;
+  /**
+   * Theme layer: each item links to at most this many of its most similar items (its topical
+   * nearest neighbours); the rest count as 0 in the averages. Keeps theme linkage fast on dense
+   * topics. >= 1.
+   */
+  themeNeighbours: number;
   /** A group is *recurring* when its members come from at least this many distinct sources. >= 1. */
   minSources: number;
   /** Weight of the character-trigram Dice score in the blended pair score (the rest is word TF-IDF cosine). 0..1. */
@@ -45,7 +51,8 @@ export interface Options {
 
 export const DEFAULT_OPTIONS: Readonly<Options> = Object.freeze({
   threshold: 0.35,
-  themeThreshold: 0.12,
+  themeThreshold: 0.06,
+  themeNeighbours: 30,
   minSources: 2,
   charWeight: 0.3,
   bigramWeight: 0.5,
@@ -86,6 +93,7 @@ export function validateOptions(options: Options): void {
     throw new UsageError(`bigramWeight must be 0 or more, got ${options.bigramWeight}`);
   }
   requireWhole('minSources', options.minSources, 1);
+  requireWhole('themeNeighbours', options.themeNeighbours, 1);
   requireWhole('boilerplateMinSources', options.boilerplateMinSources, 2);
   requireWhole('top', options.top, 0);
   if (!OUTPUT_FORMATS.includes(options.format)) {

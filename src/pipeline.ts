@@ -2,7 +2,7 @@ import { clusterDocuments, type Clustering } from './cluster/index.js';
 import { normaliseRecords, type BoilerplateSentence, type NormalisedItem } from './normalise/index.js';
 import type { Normaliser } from './normalise/tokens.js';
 import type { Options } from './options.js';
-import { buildVectors, createPairScorer, scoreCandidatePairs, type PairScorer, type ScoredPairs, type SparseVectors } from './similarity/index.js';
+import { buildVectors, createPairScorer, nearestNeighbourPairs, scoreCandidatePairs, type PairScorer, type ScoredPairs, type SparseVectors } from './similarity/index.js';
 import type { RecordItem } from './types.js';
 
 /** Everything the report stages need, in canonical order (records sorted by id). */
@@ -26,6 +26,7 @@ export const ANALYSIS_OPTION_KEYS = [
   'boilerplateMinSources',
   'boilerplateContextSimilarity',
   'maxIndexDocShare',
+  'themeNeighbours',
 ] as const;
 export type AnalysisOptions = Pick<Options, (typeof ANALYSIS_OPTION_KEYS)[number]>;
 
@@ -46,14 +47,30 @@ export function analyse(input: readonly RecordItem[], normaliser: Normaliser, op
     normalised.map((item) => item.text),
     options.charWeight,
   );
-  // Pairs well below a cut still count in its averages; below these floors they count as 0.
+  // Pairs below half the cut count as 0 in the averages: too weak to matter, too many to keep.
   const pairs = scoreCandidatePairs(vectors, scorer, excluded, {
     maxIndexDocShare: options.maxIndexDocShare,
     minScore: options.threshold * 0.5,
-    minCosine: Math.min(options.threshold * 0.5, options.themeThreshold * 0.5),
   });
-  const clustering = clusterDocuments(records.length, pairs, options);
+  const clustering = clusterDocuments(records.length, pairs, topicPairs(normalised, excluded, options), options);
   return { records, normalised, boilerplate, vectors, pairs, clustering, scorer };
+}
+
+/**
+ * What the theme layer links on: word cosine over single words only (a topic is shared
+ * vocabulary, word order matters less; measured better than the near-duplicate vectors with their
+ * word pairs), each item keeping only its nearest topical neighbours.
+ */
+function topicPairs(normalised: readonly NormalisedItem[], excluded: (doc: number) => boolean, options: AnalysisOptions): ScoredPairs {
+  const vectors = buildVectors(
+    normalised.map((item) => item.terms),
+    { bigramWeight: 0 },
+  );
+  const pairs = scoreCandidatePairs(vectors, createPairScorer(vectors, [], 0), excluded, {
+    maxIndexDocShare: options.maxIndexDocShare,
+    minScore: options.themeThreshold,
+  });
+  return nearestNeighbourPairs(pairs, normalised.length, options.themeNeighbours);
 }
 
 /** Plain code-unit order: locale-independent, so every machine sorts alike. */

@@ -14,6 +14,7 @@ describe('README options table', () => {
     ['--top <n>', 'top'],
     ['--char-weight <0..1>', 'charWeight'],
     ['--bigram-weight <w>', 'bigramWeight'],
+    ['--theme-neighbours <n>', 'themeNeighbours'],
   ];
   it.each(rows)('%s shows the default of %s', (flag, key) => {
     const row = README.split('\n').find((line) => line.startsWith(`| \`${flag}\``));

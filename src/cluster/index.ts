@@ -15,16 +15,15 @@ export interface Clustering {
 export interface ClusterSettings {
   threshold: number;
   themeThreshold: number;
-  maxIndexDocShare: number;
 }
 
 /** Near-duplicate groups from scored pairs, then themes over the groups. */
-export function clusterDocuments(docs: number, pairs: ScoredPairs, settings: ClusterSettings): Clustering {
+export function clusterDocuments(docs: number, pairs: ScoredPairs, topicPairs: ScoredPairs, settings: ClusterSettings): Clustering {
   const repOf = averageLinkage(docs, { count: pairs.count, a: pairs.a, b: pairs.b, weight: pairs.score }, settings.threshold);
-  // Groups are near-duplicates (blended word and character score); themes are topics, so they
-  // link on word cosine alone.
+  // Groups are near-duplicates (blended word and character score); themes are topics, linked
+  // by their own pairs' word cosine.
   const groups = collect(repOf);
-  const themes = collect(themesOverGroups(groups, pairs, settings.themeThreshold));
+  const themes = collect(themesOverGroups(groups, topicPairs, settings.themeThreshold));
   const themeOf = new Int32Array(groups.length);
   themes.forEach((members, t) => members.forEach((g) => (themeOf[g] = t)));
   return { groups, themeOf, themes };

@@ -14,12 +14,7 @@ export interface ScoredPairs {
 export interface CandidateSettings {
   /** Terms in more than this share of documents are not used to find candidates. */
   maxIndexDocShare: number;
-  /** Pairs whose word cosine is below this are not kept. */
-  minCosine: number;
-  /**
-   * Pairs whose cosine reaches this get the full blended score (character similarity included);
-   * weaker ones keep their cosine only (score 0), which is all the theme layer uses.
-   */
+  /** Pairs whose word cosine or blended score is below this are not kept. */
   minScore: number;
 }
 
@@ -44,7 +39,7 @@ export function scoreCandidatePairs(vectors: SparseVectors, scorer: PairScorer, 
   const touched: number[] = [];
   const out = new PairBuffer();
   const { offsets, ids, weights } = vectors;
-  const { minScore, minCosine } = settings;
+  const minScore = settings.minScore;
 
   for (let doc = 0; doc < docs; doc++) {
     if (skip(doc)) continue;
@@ -63,15 +58,11 @@ export function scoreCandidatePairs(vectors: SparseVectors, scorer: PairScorer, 
     for (const other of touched) {
       const rare = partial[other];
       partial[other] = 0;
-      if (rare + common.norm[other] * common.norm[doc] < minCosine) continue;
+      if (rare + common.norm[other] * common.norm[doc] < minScore) continue;
       const cosine = Math.min(1, rare + common.dotWithLoaded(other));
-      if (cosine < minCosine) continue;
-      if (cosine < minScore) {
-        out.push(other, doc, 0, cosine, 0);
-        continue;
-      }
+      if (cosine < minScore) continue;
       const scored = scorer(other, doc, cosine);
-      out.push(other, doc, scored.score >= minScore ? scored.score : 0, cosine, scored.chars);
+      if (scored.score >= minScore) out.push(other, doc, scored.score, cosine, scored.chars);
     }
     touched.length = 0;
     common.unload(doc);

@@ -2,3 +2,4 @@ export { buildVectors, cosineOf, sharedFeatures, type SparseVectors } from './ve
 export { scoreCandidatePairs, type ScoredPairs, type CandidateSettings } from './candidates.js';
 export { diceOf, trigramSet } from './chars.js';
 export { createPairScorer, type PairScore, type PairScorer } from './scorer.js';
+export { nearestNeighbourPairs } from './neighbours.js';

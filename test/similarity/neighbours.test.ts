@@ -1,0 +1,47 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { nearestNeighbourPairs, type ScoredPairs } from '../../src/similarity/index.js';
+
+function pairsOf(list: [number, number, number][]): ScoredPairs {
+  return {
+    count: list.length,
+    a: Int32Array.from(list, (p) => p[0]),
+    b: Int32Array.from(list, (p) => p[1]),
+    score: Float32Array.from(list, (p) => p[2]),
+    cosine: Float32Array.from(list, (p) => p[2]),
+    chars: new Float32Array(list.length),
+  };
+}
+
+const keys = (pairs: ScoredPairs) => Array.from({ length: pairs.count }, (_, i) => `${pairs.a[i]}-${pairs.b[i]}`);
+
+describe('nearestNeighbourPairs', () => {
+  it('keeps a pair when it is among the k strongest of either of its documents', () => {
+    // Document 0 is a hub: its 2 strongest are 0-1 and 0-2; 0-3 survives as document 3's only pair.
+    const pairs = pairsOf([[0, 1, 0.9], [0, 2, 0.8], [0, 3, 0.1], [1, 2, 0.05]]);
+    expect(keys(nearestNeighbourPairs(pairs, 4, 2))).toEqual(['0-1', '0-2', '0-3', '1-2']);
+    expect(keys(nearestNeighbourPairs(pairs, 4, 1))).toEqual(['0-1', '0-2', '0-3']);
+  });
+
+  it('keeps every pair of each document with at most k pairs, and never more than k·docs pairs', () => {
+    const graph = fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 9 }), fc.float({ min: 0, max: 1, noNaN: true })), {
+      selector: ([a, b]) => `${Math.min(a, b)}-${Math.max(a, b)}`,
+      maxLength: 40,
+    });
+    fc.assert(
+      fc.property(graph, fc.integer({ min: 1, max: 5 }), (raw, k) => {
+        const list = raw.filter(([a, b]) => a !== b).map(([a, b, w]): [number, number, number] => [Math.min(a, b), Math.max(a, b), w]);
+        const kept = new Set(keys(nearestNeighbourPairs(pairsOf(list), 10, k)));
+        expect(kept.size).toBeLessThanOrEqual(k * 10);
+        for (let doc = 0; doc < 10; doc++) {
+          const mine = list.filter(([a, b]) => a === doc || b === doc);
+          const strongest = [...mine].sort((p, q) => q[2] - p[2]).slice(0, k);
+          // Each document's k strongest are kept (ties may pick either of equal pairs).
+          const keptOfMine = mine.filter(([a, b]) => kept.has(`${a}-${b}`));
+          expect(keptOfMine.length).toBeGreaterThanOrEqual(strongest.length);
+          if (mine.length <= k) expect(keptOfMine.length).toBe(mine.length);
+        }
+      }),
+    );
+  });
+});
