@@ -25,6 +25,12 @@ export interface Options {
   charWeight: number;
   /** Weight of adjacent-word (bigram) features relative to single words in the TF-IDF vectors. 0 turns bigrams off. */
   bigramWeight: number;
+  /**
+   * Share taken off the pair score of two items that ask for opposite actions ("should introduce"
+   * / "should not introduce", "increase" / "reduce"), so near-identical wording with opposite asks
+   * is not grouped. 0 turns the guard off. 0..1.
+   */
+  oppositionPenalty: number;
   /** A sentence recurring in at least this many distinct sources is a boilerplate candidate. >= 2. */
   boilerplateMinSources: number;
   /**
@@ -56,6 +62,7 @@ export const DEFAULT_OPTIONS: Readonly<Options> = Object.freeze({
   minSources: 2,
   charWeight: 0.3,
   bigramWeight: 0.5,
+  oppositionPenalty: 0.7,
   boilerplateMinSources: 4,
   boilerplateContextSimilarity: 0.1,
   maxIndexDocShare: 0.05,
@@ -80,6 +87,7 @@ export function validateOptions(options: Options): void {
     'threshold',
     'themeThreshold',
     'charWeight',
+    'oppositionPenalty',
     'boilerplateContextSimilarity',
     'maxIndexDocShare',
   ];

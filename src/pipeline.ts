@@ -1,8 +1,8 @@
 import { clusterDocuments, type Clustering } from './cluster/index.js';
-import { normaliseRecords, type BoilerplateSentence, type NormalisedItem } from './normalise/index.js';
+import { actionsOppose, normaliseRecords, type BoilerplateSentence, type NormalisedItem } from './normalise/index.js';
 import type { Normaliser } from './normalise/tokens.js';
 import type { Options } from './options.js';
-import { buildVectors, createPairScorer, nearestNeighbourPairs, scoreCandidatePairs, type PairScorer, type ScoredPairs, type SparseVectors } from './similarity/index.js';
+import { buildVectors, createCosineScorer, createPairScorer, nearestNeighbourPairs, scoreCandidatePairs, type PairScorer, type ScoredPairs, type SparseVectors } from './similarity/index.js';
 import type { RecordItem } from './types.js';
 
 /** Everything the report stages need, in canonical order (records sorted by id). */
@@ -27,6 +27,7 @@ export const ANALYSIS_OPTION_KEYS = [
   'boilerplateContextSimilarity',
   'maxIndexDocShare',
   'themeNeighbours',
+  'oppositionPenalty',
 ] as const;
 export type AnalysisOptions = Pick<Options, (typeof ANALYSIS_OPTION_KEYS)[number]>;
 
@@ -45,7 +46,8 @@ export function analyse(input: readonly RecordItem[], normaliser: Normaliser, op
   const scorer = createPairScorer(
     vectors,
     normalised.map((item) => item.text),
-    options.charWeight,
+    options,
+    (a, b) => actionsOppose(normalised[a].actions, normalised[b].actions),
   );
   // Pairs below half the cut count as 0 in the averages: too weak to matter, too many to keep.
   const pairs = scoreCandidatePairs(vectors, scorer, excluded, {
@@ -66,7 +68,7 @@ function topicPairs(normalised: readonly NormalisedItem[], excluded: (doc: numbe
     normalised.map((item) => item.terms),
     { bigramWeight: 0 },
   );
-  const pairs = scoreCandidatePairs(vectors, createPairScorer(vectors, [], 0), excluded, {
+  const pairs = scoreCandidatePairs(vectors, createCosineScorer(vectors), excluded, {
     maxIndexDocShare: options.maxIndexDocShare,
     minScore: options.themeThreshold,
   });

@@ -15,6 +15,7 @@ describe('README options table', () => {
     ['--char-weight <0..1>', 'charWeight'],
     ['--bigram-weight <w>', 'bigramWeight'],
     ['--theme-neighbours <n>', 'themeNeighbours'],
+    ['--opposition-penalty <0..1>', 'oppositionPenalty'],
   ];
   it.each(rows)('%s shows the default of %s', (flag, key) => {
     const row = README.split('\n').find((line) => line.startsWith(`| \`${flag}\``));

@@ -2,10 +2,12 @@ import type { RecordItem } from '../types.js';
 import { boilerplateVocabulary, findBoilerplate, sentenceKey, stripBoilerplateTerms, type BoilerplateFinding } from './boilerplate.js';
 import { foldText } from './fold.js';
 import { withoutFurniture } from './furniture.js';
-import type { Normaliser } from './tokens.js';
+import { createActionFinder, type Action } from './actions.js';
+import { wordsOfFolded, type Normaliser } from './tokens.js';
 
 export { parseAliasTables } from './aliases.js';
 export { createNormaliser, tokenizeWords } from './tokens.js';
+export { actionsOppose, createActionFinder, type Action } from './actions.js';
 export { foldText };
 
 /** A record's text as the similarity stage sees it. */
@@ -17,6 +19,8 @@ export interface NormalisedItem {
    * boilerplate cut out contributes only its remaining terms, so the cut part adds no trigrams.
    */
   text: string;
+  /** The actions it asks for ("should not introduce …"), to keep opposite asks apart. */
+  actions: Action[];
   /** Every sentence of the text was boilerplate: the item is kept in the report but never grouped. */
   boilerplateOnly: boolean;
 }
@@ -79,17 +83,19 @@ export function normaliseRecords(records: readonly RecordItem[], normaliser: Nor
     if (findingKeys.has(key) && !examples.has(key)) examples.set(key, sentence.sentence.trim());
   }
   const boilerplate = findings.map((finding) => ({ ...finding, example: examples.get(finding.key)! }));
+  const actionFinder = createActionFinder(normaliser.termOfWord);
   const items = perRecord.map((sentences) => {
     const kept = sentences
       .map((s) => {
         const terms = findingKeys.has(sentenceKey(s.terms)) ? [] : stripBoilerplateTerms(s.terms, vocabulary);
-        return { terms, text: terms.length === s.terms.length ? s.folded : terms.join(' ') };
+        return { terms, folded: s.folded, text: terms.length === s.terms.length ? s.folded : terms.join(' ') };
       })
       .filter((s) => s.terms.length > 0);
     const hadContent = sentences.some((s) => s.terms.length > 0);
     return {
       terms: kept.flatMap((s) => s.terms).filter((t) => !dominant.has(t)),
       text: kept.map((s) => s.text).join(' '),
+      actions: kept.flatMap((s) => actionFinder.actionsOf(wordsOfFolded(s.folded))),
       boilerplateOnly: hadContent && kept.length === 0,
     };
   });

@@ -19,7 +19,8 @@ export function tokenizeWords(text: string): string[] {
   return wordsOfFolded(foldText(text));
 }
 
-function wordsOfFolded(folded: string): string[] {
+/** Lower-case word tokens of text already folded by `foldText`. */
+export function wordsOfFolded(folded: string): string[] {
   return folded.match(WORD_PATTERN) ?? [];
 }
 
@@ -28,6 +29,8 @@ export interface Normaliser {
   terms(text: string): string[];
   /** The same, for text already folded by `foldText` or `foldKeepingLines`. */
   termsOfFolded(folded: string): string[];
+  /** One lower-case word → its term (spelling folded, stemmed), as `terms` makes them. */
+  termOfWord(word: string): string;
   /** The most frequent original word seen for a term, for labels ("organis" → "organisation"). */
   display(term: string): string;
 }
@@ -85,6 +88,7 @@ export function createNormaliser(aliases: AliasTable): Normaliser {
   return {
     terms: (text) => termsOfFolded(foldText(text)),
     termsOfFolded,
+    termOfWord: termOf,
     display(term) {
       const alias = aliases.displays.get(term);
       if (alias) return alias;

@@ -11,6 +11,8 @@ export interface PairRow {
   score: number;
   cosine: number;
   chars: number;
+  /** Share taken off for asking opposite actions (0 when they do not). */
+  penalty: number;
   sameGroup: boolean;
   sharedTerms: string[];
   source1: string;
@@ -21,7 +23,7 @@ const SHARED_TERMS = 8;
 
 /** Candidate pairs scoring at least `min`, best first (ties by ids), explained. */
 export function pairRows(analysis: Analysis, groupOf: ReadonlyMap<string, string>, min: number, normaliser: Normaliser): PairRow[] {
-  const { pairs, records, vectors } = analysis;
+  const { pairs, records, vectors, scorer } = analysis;
   const rows: PairRow[] = [];
   for (let i = 0; i < pairs.count; i++) {
     if (pairs.score[i] < min) continue;
@@ -32,6 +34,7 @@ export function pairRows(analysis: Analysis, groupOf: ReadonlyMap<string, string
       score: round(pairs.score[i]),
       cosine: round(pairs.cosine[i]),
       chars: round(pairs.chars[i]),
+      penalty: round(scorer(pairs.a[i], pairs.b[i], pairs.cosine[i]).penalty),
       sameGroup: groupOf.get(a.id) === groupOf.get(b.id),
       sharedTerms: sharedFeatures(vectors, pairs.a[i], pairs.b[i])
         .slice(0, SHARED_TERMS)
@@ -43,10 +46,10 @@ export function pairRows(analysis: Analysis, groupOf: ReadonlyMap<string, string
   return rows.sort((p, q) => q.score - p.score || (p.id1 < q.id1 ? -1 : p.id1 > q.id1 ? 1 : p.id2 < q.id2 ? -1 : p.id2 > q.id2 ? 1 : 0));
 }
 
-export const PAIR_COLUMNS = ['id1', 'id2', 'score', 'cosine', 'chars', 'same_group', 'shared_terms', 'source1', 'source2'] as const;
+export const PAIR_COLUMNS = ['id1', 'id2', 'score', 'cosine', 'chars', 'penalty', 'same_group', 'shared_terms', 'source1', 'source2'] as const;
 
 export function renderPairsCsv(rows: readonly PairRow[]): string {
-  const body = rows.map((r) => [r.id1, r.id2, r.score, r.cosine, r.chars, r.sameGroup ? 'yes' : 'no', r.sharedTerms.join('; '), r.source1, r.source2]);
+  const body = rows.map((r) => [r.id1, r.id2, r.score, r.cosine, r.chars, r.penalty, r.sameGroup ? 'yes' : 'no', r.sharedTerms.join('; '), r.source1, r.source2]);
   return stringify([[...PAIR_COLUMNS], ...body], { record_delimiter: '\n' });
 }
 

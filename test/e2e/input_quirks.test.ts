@@ -83,3 +83,38 @@ describe('bad input: one line naming file, line and column, exit 2', () => {
   it('a bad option value', () => expectUserError([fixture('quirks/crlf_newlines.csv'), '--threshold', '2'], /threshold.*expected a number from 0 to 1/));
   it('an unknown option', () => expectUserError([fixture('quirks/crlf_newlines.csv'), '--thresold', '0.4'], /unknown option '--thresold'/));
 });
+
+describe('opposite_actions.csv', () => {
+  const groupOf = () => {
+    const { report } = json([fixture('quirks/opposite_actions.csv')]);
+    return new Map<string, string>(report.items.map((i: { id: string; group: string }) => [i.id, i.group]));
+  };
+
+  it('keeps "should introduce" apart from "should not introduce" and "should withdraw", and "increase" from "reduce"', () => {
+    const group = groupOf();
+    expect(group.get('A1')).not.toBe(group.get('B1'));
+    expect(group.get('A1')).not.toBe(group.get('C1'));
+    expect(group.get('E1')).not.toBe(group.get('F1'));
+  });
+
+  it('still groups the same ask in other words: "should not introduce" with "should withdraw"', () => {
+    const group = groupOf();
+    expect(group.get('A1')).toBe(group.get('D1'));
+    expect(group.get('B1')).toBe(group.get('C1'));
+  });
+
+  it('groups opposite asks when the guard is off (--opposition-penalty 0), so the guard is what parts them', () => {
+    const run = recdedup(['themes', fixture('quirks/opposite_actions.csv'), '--format', 'json', '--opposition-penalty', '0']);
+    expect(run.code, run.stderr).toBe(0);
+    const group = new Map(JSON.parse(run.stdout).items.map((i: { id: string; group: string }) => [i.id, i.group]));
+    expect(group.get('A1')).toBe(group.get('B1'));
+  });
+
+  it('pairs shows the penalty taken off opposed pairs', () => {
+    const run = recdedup(['pairs', fixture('quirks/opposite_actions.csv'), '--min', '0.1', '--format', 'json']);
+    const pairs: { id1: string; id2: string; penalty: number }[] = JSON.parse(run.stdout).pairs;
+    const penaltyOf = (a: string, b: string) => pairs.find((p) => [p.id1, p.id2].sort().join() === [a, b].sort().join())?.penalty;
+    expect(penaltyOf('A1', 'B1')).toBeGreaterThan(0);
+    expect(penaltyOf('A1', 'D1')).toBe(0);
+  });
+});

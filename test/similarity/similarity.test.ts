@@ -52,7 +52,7 @@ describe('candidate pairs', () => {
   it('finds exactly the pairs an all-pairs scan finds above the floor', () => {
     const texts = docs.map((d) => d.join(' '));
     const vectors = buildVectors(docs, { bigramWeight: 0.5 });
-    const scorer = createPairScorer(vectors, texts, 0.3);
+    const scorer = createPairScorer(vectors, texts, { charWeight: 0.3, oppositionPenalty: 0 });
     const pairs = scoreCandidatePairs(vectors, scorer, (d) => docs[d].length === 0, { maxIndexDocShare: 0.05, minScore: 0.2 });
     const found = Array.from({ length: pairs.count }, (_, i) => `${pairs.a[i]}-${pairs.b[i]}`).sort();
     const expected: string[] = [];
