@@ -32,16 +32,27 @@ export const ANALYSIS_OPTION_KEYS = [
 export type AnalysisOptions = Pick<Options, (typeof ANALYSIS_OPTION_KEYS)[number]>;
 
 /**
+ * Runs one named stage of the analysis. The default just runs it; a caller may pass one that
+ * times stages (the benchmark) or shows progress — the analysis itself does no I/O.
+ */
+export type StageRunner = <T>(stage: AnalysisStage, run: () => T) => T;
+export type AnalysisStage = 'normalise' | 'vectors' | 'pairs' | 'topics' | 'cluster';
+
+const justRun: StageRunner = (_stage, run) => run();
+
+/**
  * The whole pipeline: records → normalised → vectors → candidate pairs → groups → themes.
  * Records are first put in id order, so shuffling the input rows cannot change the result.
  */
-export function analyse(input: readonly RecordItem[], normaliser: Normaliser, options: AnalysisOptions): Analysis {
+export function analyse(input: readonly RecordItem[], normaliser: Normaliser, options: AnalysisOptions, stage: StageRunner = justRun): Analysis {
   const records = [...input].sort((a, b) => compareIds(a.id, b.id));
-  const { items: normalised, boilerplate } = normaliseRecords(records, normaliser, options);
+  const { items: normalised, boilerplate } = stage('normalise', () => normaliseRecords(records, normaliser, options));
   const excluded = (doc: number) => normalised[doc].terms.length === 0;
-  const vectors = buildVectors(
-    normalised.map((item) => item.terms),
-    options,
+  const vectors = stage('vectors', () =>
+    buildVectors(
+      normalised.map((item) => item.terms),
+      options,
+    ),
   );
   const scorer = createPairScorer(
     vectors,
@@ -50,11 +61,14 @@ export function analyse(input: readonly RecordItem[], normaliser: Normaliser, op
     (a, b) => actionsOppose(normalised[a].actions, normalised[b].actions),
   );
   // Pairs below half the cut count as 0 in the averages: too weak to matter, too many to keep.
-  const pairs = scoreCandidatePairs(vectors, scorer, excluded, {
-    maxIndexDocShare: options.maxIndexDocShare,
-    minScore: options.threshold * 0.5,
-  });
-  const clustering = clusterDocuments(records.length, pairs, topicPairs(normalised, excluded, options), options);
+  const pairs = stage('pairs', () =>
+    scoreCandidatePairs(vectors, scorer, excluded, {
+      maxIndexDocShare: options.maxIndexDocShare,
+      minScore: options.threshold * 0.5,
+    }),
+  );
+  const topics = stage('topics', () => topicPairs(normalised, excluded, options));
+  const clustering = stage('cluster', () => clusterDocuments(records.length, pairs, topics, options));
   return { records, normalised, boilerplate, vectors, pairs, clustering, scorer };
 }
 
