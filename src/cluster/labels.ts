@@ -97,6 +97,18 @@ export function medoidOf(members: readonly number[], similarity: (a: number, b: 
 /** Features most shared across a group's members: the "why" shown with --explain. */
 export function sharedTerms(vectors: SparseVectors, members: readonly number[], count: number): string[] {
   if (members.length < 2) return [];
+  return [...termWeights(vectors, members)]
+    .sort((p, q) => q[1] - p[1] || (p[0] < q[0] ? -1 : 1))
+    .slice(0, count)
+    .map(([feature]) => feature);
+}
+
+/**
+ * What a group is about, feature by feature: for a group, the features at least two members
+ * share, weighted by how many share them times their summed weight; for a single item, its own
+ * TF-IDF row.
+ */
+export function termWeights(vectors: SparseVectors, members: readonly number[]): Map<string, number> {
   const support = new Map<number, { docs: number; weight: number }>();
   for (const doc of members) {
     for (let k = vectors.offsets[doc]; k < vectors.offsets[doc + 1]; k++) {
@@ -106,9 +118,31 @@ export function sharedTerms(vectors: SparseVectors, members: readonly number[], 
       support.set(vectors.ids[k], entry);
     }
   }
-  return [...support]
-    .filter(([, s]) => s.docs >= 2)
-    .sort((p, q) => q[1].docs * q[1].weight - p[1].docs * p[1].weight || p[0] - q[0])
-    .slice(0, count)
-    .map(([id]) => vectors.features[id]);
+  const minDocs = members.length < 2 ? 1 : 2;
+  const weights = new Map<string, number>();
+  for (const [id, { docs, weight }] of support) if (docs >= minDocs) weights.set(vectors.features[id], docs * weight);
+  return weights;
+}
+
+/**
+ * The sentence of a text that carries most of the given feature weights (ties: the earlier one),
+ * or undefined when none carries any. A group's label is its medoid's central sentence, so a
+ * label shows what the members share rather than the preamble the medoid happens to open with.
+ */
+export function centralSentence(sentences: readonly { text: string; terms: readonly string[] }[], weights: ReadonlyMap<string, number>): string | undefined {
+  let best: string | undefined;
+  let bestWeight = 0;
+  for (const { text, terms } of sentences) {
+    const seen = new Set<string>();
+    let weight = 0;
+    terms.forEach((term, i) => {
+      for (const feature of i > 0 ? [term, `${terms[i - 1]} ${term}`] : [term]) {
+        if (seen.has(feature)) continue;
+        seen.add(feature);
+        weight += weights.get(feature) ?? 0;
+      }
+    });
+    if (weight > bestWeight) [best, bestWeight] = [text, weight];
+  }
+  return best;
 }

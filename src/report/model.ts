@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { classKeywords, medoidOf, sharedTerms } from '../cluster/index.js';
+import { centralSentence, classKeywords, medoidOf, sharedTerms, termWeights } from '../cluster/index.js';
+import { splitSentences } from '../normalise/index.js';
+import { withoutFurniture } from '../normalise/furniture.js';
 import type { Normaliser } from '../normalise/tokens.js';
 import type { Options } from '../options.js';
 import { ANALYSIS_OPTION_KEYS, type Analysis, type AnalysisOptions } from '../pipeline.js';
@@ -117,7 +119,7 @@ function buildGroup(members: readonly number[], analysis: Analysis, normaliser: 
   const boilerplateOnly = members.every((doc) => analysis.normalised[doc].boilerplateOnly);
   return {
     id: stableId('g', rows.map((m) => m.id)),
-    label: excerpt(records[medoid].text, LABEL_CHARS),
+    label: excerpt(labelOf(records[medoid].text, termWeights(vectors, members), normaliser), LABEL_CHARS),
     size: rows.length,
     recurring: !boilerplateOnly && sources.length >= minSources,
     sources,
@@ -127,6 +129,14 @@ function buildGroup(members: readonly number[], analysis: Analysis, normaliser: 
     sharedTerms: sharedTerms(vectors, members, SHARED_TERMS).map((f) => displayFeature(f, normaliser)),
     members: rows,
   };
+}
+
+/** The medoid's sentence that carries most of what the group shares; the whole text if none does. */
+function labelOf(text: string, weights: ReadonlyMap<string, number>, normaliser: Normaliser): string {
+  const sentences = splitSentences(text)
+    .map(withoutFurniture)
+    .map((sentence) => ({ text: sentence, terms: normaliser.terms(sentence) }));
+  return centralSentence(sentences, weights) ?? text;
 }
 
 function buildTheme(groups: ReportGroup[], keywords: string[], normaliser: Normaliser): ReportTheme {

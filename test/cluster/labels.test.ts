@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { centralSentence, termWeights } from '../../src/cluster/index.js';
+import { buildVectors } from '../../src/similarity/index.js';
+
+const sentence = (text: string) => ({ text, terms: text.toLowerCase().split(' ') });
+
+describe('centralSentence', () => {
+  it('picks the sentence carrying most of the weights, not the first', () => {
+    const weights = new Map([['helmet', 2], ['rider', 1.5], ['evidence', 0.1]]);
+    const chosen = centralSentence([sentence('I heard evidence at the inquest'), sentence('Rider wore no helmet'), sentence('Evidence evidence')], weights);
+    expect(chosen).toBe('Rider wore no helmet');
+  });
+
+  it('counts word pairs too, and each feature once per sentence', () => {
+    const weights = new Map([['speed limit', 3], ['speed', 1], ['limit', 1], ['bend', 2.5]]);
+    expect(centralSentence([sentence('bend bend bend bend'), sentence('the speed limit')], weights)).toBe('the speed limit');
+  });
+
+  it('prefers the earlier sentence on a tie and gives undefined when no sentence carries weight', () => {
+    const weights = new Map([['ward', 1]]);
+    expect(centralSentence([sentence('ward one'), sentence('ward two')], weights)).toBe('ward one');
+    expect(centralSentence([sentence('nothing shared')], weights)).toBeUndefined();
+  });
+});
+
+describe('termWeights', () => {
+  it('keeps only features two or more members share, and a lone item its own row', () => {
+    const vectors = buildVectors([['helmet', 'rider'], ['helmet', 'scooter'], ['ward']], { bigramWeight: 0 });
+    expect([...termWeights(vectors, [0, 1]).keys()]).toEqual(['helmet']);
+    expect([...termWeights(vectors, [2]).keys()]).toEqual(['ward']);
+  });
+});
