@@ -28,7 +28,7 @@ export function tableToRecords(table: Table, explicit: ColumnMapping, fileLabel:
     }
     records.push({
       id: get('id') || `${fileLabel}#${index + 1}`,
-      source: get('source') || fileLabel,
+      source: tidySourceName(get('source')) || fileLabel,
       year: parseYear(get('year')),
       recipient: get('recipient'),
       status: get('status'),
@@ -41,6 +41,20 @@ export function tableToRecords(table: Table, explicit: ColumnMapping, fileLabel:
     warnings.push({ message: `${table.file}: skipped ${emptyLines.length} rows with empty text (lines ${listLines(emptyLines)})` });
   }
   return { records, skippedEmpty: emptyLines.length, warnings };
+}
+
+/**
+ * Recurrence is counted in distinct sources, so one report typed two ways ("2016 – 0172",
+ * "2016-0172") must not count twice: dashes are unified, spaces around a dash between digits
+ * dropped, runs of white space collapsed.
+ */
+export function tidySourceName(value: string): string {
+  return value
+    .normalize('NFKC')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/(\d)\s*-\s*(?=\d)/g, '$1-')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Spreadsheet and pandas exports write missing values as words; they are no one's recipient. */

@@ -73,3 +73,10 @@ describe('missing-value markers', () => {
     expect(result.records.map((r) => [r.recipient, r.status])).toEqual([['', ''], ['NHS England', '']]);
   });
 });
+
+describe('source names', () => {
+  it('counts one report typed with different dashes and spacing as one source', () => {
+    const { records } = tableToRecords(table(['text', 'report_id'], [['a', '2016 – 0172'], ['b', '2016-0172'], ['c', ' Report  A — 2024 ']]), {}, 'f.csv');
+    expect(records.map((r) => r.source)).toEqual(['2016-0172', '2016-0172', 'Report A - 2024']);
+  });
+});
