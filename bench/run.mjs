@@ -15,22 +15,24 @@
 // The stages are analyse()'s own: it takes a StageRunner `(stage, fn) => fn()` as its 4th
 // argument and calls it for 'normalise', 'vectors', 'pairs', 'topics' and 'cluster'; the
 // benchmark passes one that times each call.
-// Prints the tables and writes them, with the machine, to bench/results.md.
-//   node bench/run.mjs            full run (about 3 minutes on the 2-core machine)
+// Prints the tables and writes them, with the machine, to bench/RESULTS.md.
+//   node bench/run.mjs            full run (about 4 minutes on the 2-core machine)
 //   node bench/run.mjs --quick    5k and 10k only, naive up to 5k; prints, writes nothing
 // Each measurement runs in a child process (`--worker …`) so timings and peak RSS are its own.
 // Inputs are deterministic; no text from the data is printed (it holds people's names).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyse, buildReport, createNormaliser, DEFAULT_OPTIONS, ingestFiles, parseAliasTables, renderReport } from '../dist/index.js';
-import { createCosineScorer, scoreCandidatePairs } from '../dist/similarity/index.js';
+import { cosineOf, createCosineScorer, scoreCandidatePairs } from '../dist/similarity/index.js';
 
 const SHARED = new URL('../../shared/', import.meta.url);
 const PFD_FILE = new URL('data/pfd_concerns_split.csv', SHARED);
 const ALIASES = new URL('../data/aliases.tsv', import.meta.url);
-const RESULTS = new URL('results.md', import.meta.url);
+const RESULTS = new URL('RESULTS.md', import.meta.url);
 const OPTIONS = { ...DEFAULT_OPTIONS, format: 'json', color: false, progress: false };
 
 const PIPELINE_RUNS = 3;
@@ -171,27 +173,15 @@ function covers(found, kept, docs) {
 
 /** Every pair's cosine by merging the two rows' sorted feature ids; pairs at or above floor, in (a, b) order. */
 function naiveAllPairs(vectors, floor) {
-  const { offsets, ids, weights } = vectors;
-  const docs = offsets.length - 1;
+  const docs = vectors.offsets.length - 1;
   const out = { a: [], b: [], cosine: [] };
   for (let a = 0; a < docs; a++) {
-    const endA = offsets[a + 1];
     for (let b = a + 1; b < docs; b++) {
-      const endB = offsets[b + 1];
-      let i = offsets[a];
-      let j = offsets[b];
-      let dot = 0;
-      while (i < endA && j < endB) {
-        const d = ids[i] - ids[j];
-        if (d === 0) dot += weights[i++] * weights[j++];
-        else if (d < 0) i++;
-        else j++;
-      }
-      if (dot >= floor) {
-        out.a.push(a);
-        out.b.push(b);
-        out.cosine.push(Math.min(1, dot));
-      }
+      const cosine = cosineOf(vectors, a, b);
+      if (cosine < floor) continue;
+      out.a.push(a);
+      out.b.push(b);
+      out.cosine.push(cosine);
     }
   }
   return out;
@@ -332,7 +322,7 @@ function shuffled(values, rng) {
 const pick = (values, rng) => values[Math.floor(rng() * values.length)];
 
 // ---------------------------------------------------------------------------------------------
-// The parent: runs the workers, prints, writes results.md
+// The parent: runs the workers, prints, writes RESULTS.md
 
 /** Runs `node bench/run.mjs --worker …` and returns its JSON answer and its wall time (start to exit). */
 function runWorker(args) {
@@ -472,7 +462,7 @@ function recallSection(results) {
   ];
 }
 
-function machineSection(quick) {
+function machineSection(quick, build) {
   return [
     '# Speed benchmark',
     '',
@@ -485,7 +475,8 @@ function machineSection(quick) {
         ['nproc', shell('nproc') ?? String(os.availableParallelism())],
         ['CPU', cpuModel()],
         ['memory', `${Math.round(os.totalmem() / 2 ** 30)} GB`],
-        ['commit', commitLabel()],
+        ['commit', build.commit],
+        ['dist/', build.distChanged ? 'CHANGED during the run: the workers may have run different builds; rerun' : `unchanged during the run (${build.dist.slice(0, 12)})`],
       ],
     ),
   ];
@@ -501,12 +492,30 @@ function cpuModel() {
   return os.cpus()[0]?.model ?? 'unknown';
 }
 
+/** HEAD, and the src/ files that differ from it (the benchmark runs dist/, built from the working tree). */
 function commitLabel() {
   const repo = fileURLToPath(new URL('..', import.meta.url));
   const commit = shell('git', ['-C', repo, 'rev-parse', '--short', 'HEAD']);
   if (!commit) return 'unknown';
-  const dirty = shell('git', ['-C', repo, 'status', '--porcelain', '--', 'src']);
-  return dirty ? `${commit} (src/ has uncommitted changes)` : commit;
+  const changed = shell('git', ['-C', repo, 'diff', '--name-only', 'HEAD', '--', 'src']);
+  const untracked = shell('git', ['-C', repo, 'ls-files', '--others', '--exclude-standard', '--', 'src']);
+  const files = [changed, untracked].flatMap((list) => (list ? list.split('\n') : []));
+  return files.length > 0 ? `${commit} + uncommitted changes to ${files.join(', ')}` : commit;
+}
+
+/** A hash of every file under dist/, to tell whether the build changed while the benchmark ran. */
+function distFingerprint() {
+  const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+  const hash = createHash('sha256');
+  const files = readdirSync(dist, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
+    .sort();
+  for (const file of files) {
+    hash.update(relative(dist, file));
+    hash.update(readFileSync(file));
+  }
+  return hash.digest('hex');
 }
 
 function shell(command, args = []) {
@@ -536,6 +545,7 @@ function main(args) {
   const plan = quick ? QUICK : FULL;
   const started = performance.now();
   const progress = (message) => process.stderr.write(`bench: ${message} (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+  const build = { commit: commitLabel(), dist: distFingerprint() };
 
   const runs = [];
   for (let i = 0; i < PIPELINE_RUNS; i++) {
@@ -552,9 +562,11 @@ function main(args) {
 
   const body = [...pipelineSection(runs), '', ...scalingSection(scaling), '', ...naiveSection(scaling, plan.naiveMax), '', ...recallSection(scaling)];
   const totalSeconds = (performance.now() - started) / 1000;
-  const document = [...machineSection(quick), '', ...body, '', `Whole benchmark: ${totalSeconds.toFixed(0)} s.`, ''].join('\n');
+  build.distChanged = distFingerprint() !== build.dist;
+  if (build.distChanged) progress('WARNING: dist/ changed during the run; the timings may mix two builds');
+  const document = [...machineSection(quick, build), '', ...body, '', `Whole benchmark: ${totalSeconds.toFixed(0)} s.`, ''].join('\n');
   console.log(document);
-  if (quick) progress('quick run: bench/results.md not written');
+  if (quick) progress('quick run: bench/RESULTS.md not written');
   else writeFileSync(RESULTS, document);
 }
 
