@@ -29,6 +29,11 @@ export interface Normaliser {
   terms(text: string): string[];
   /** The same, for text already folded by `foldText` or `foldKeepingLines`. */
   termsOfFolded(folded: string): string[];
+  /**
+   * The same terms, without counting the words toward display forms: for texts looked at after
+   * the analysis (labels, queries), which must not change what the analysis shows.
+   */
+  lookupTerms(text: string): string[];
   /** One lower-case word → its term (spelling folded, stemmed), as `terms` makes them. */
   termOfWord(word: string): string;
   /** The most frequent original word seen for a term, for labels ("organis" → "organisation"). */
@@ -66,7 +71,7 @@ export function createNormaliser(aliases: AliasTable): Normaliser {
     return table;
   };
 
-  const termsOfFolded = (folded: string): string[] => {
+  const termsOfFolded = (folded: string, count = true): string[] => {
     const words = wordsOfFolded(folded);
     const out: string[] = [];
     for (let i = 0; i < words.length; ) {
@@ -78,8 +83,10 @@ export function createNormaliser(aliases: AliasTable): Normaliser {
       }
       const word = words[i++];
       if (isNoise(word, stopwords)) continue;
-      wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
-      displays = undefined;
+      if (count) {
+        wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
+        displays = undefined;
+      }
       out.push(word.includes('/') && REFERENCE_ID.test(word) ? word : termOf(word));
     }
     return out;
@@ -87,7 +94,8 @@ export function createNormaliser(aliases: AliasTable): Normaliser {
 
   return {
     terms: (text) => termsOfFolded(foldText(text)),
-    termsOfFolded,
+    termsOfFolded: (folded) => termsOfFolded(folded),
+    lookupTerms: (text) => termsOfFolded(foldText(text), false),
     termOfWord: termOf,
     display(term) {
       const alias = aliases.displays.get(term);

@@ -135,7 +135,7 @@ function buildGroup(members: readonly number[], analysis: Analysis, normaliser: 
 function labelOf(text: string, weights: ReadonlyMap<string, number>, normaliser: Normaliser): string {
   const sentences = splitSentences(text)
     .map(withoutFurniture)
-    .map((sentence) => ({ text: sentence, terms: normaliser.terms(sentence) }));
+    .map((sentence) => ({ text: sentence, terms: normaliser.lookupTerms(sentence) }));
   return centralSentence(sentences, weights) ?? text;
 }
 
