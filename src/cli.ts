@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { evalCommand } from './commands/eval.js';
+import { extractCommand } from './commands/extract.js';
 import { pairsCommand } from './commands/pairs.js';
 import { themesCommand } from './commands/themes.js';
 import { EXIT_INTERNAL, EXIT_USAGE, RecdedupError } from './errors.js';
@@ -40,7 +41,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const themes = program
     .command('themes')
     .description('group near-duplicate recommendations and write the layered recurring-themes report')
-    .argument('<input...>', 'CSV, TSV, JSON or JSONL files; - reads CSV from standard input');
+    .argument('<input...>', 'CSV, TSV, JSON or JSONL tables, or report text (.txt, .md, .html, .pdf: extracted first); - reads CSV from standard input');
   addAnalysisOptions(themes);
   addOutputOptions(themes);
   themes.action(async (inputs: string[], flags: Record<string, unknown>) => {
@@ -68,6 +69,16 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   evaluation.action(async (inputs: string[], flags: Record<string, unknown>) => {
     setExit(await evalCommand(inputs, flags.gold as string, optionsFromFlags(flags, io), io));
   });
+  program
+    .command('extract')
+    .description('pull recommendations, observations, concerns and actions out of report text and PDFs into a table')
+    .argument('<report...>', 'report files: .txt, .md, .html or .pdf')
+    .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json', 'jsonl']).default('csv'))
+    .option('--out <file>', 'write the table to a file (atomically) instead of standard output')
+    .option('--verbose', 'show stack traces for internal errors')
+    .action(async (inputs: string[], flags: Record<string, unknown>) => {
+      setExit(await extractCommand(inputs, { format: flags.format as 'csv' | 'json' | 'jsonl', out: flags.out as string | undefined }, io));
+    });
   return program;
 }
 

@@ -1,5 +1,7 @@
 import { UsageError } from '../errors.js';
-import { ingestFiles } from '../ingest/index.js';
+import { extractReports, isReportFile } from '../extract/documents.js';
+import { ingestFiles, type IngestResult, type InputFile } from '../ingest/index.js';
+import { makeIdsUnique } from '../ingest/records.js';
 import { packageVersion, readInputFiles, readTextFile, shippedAliasTable, type CliIo } from '../io.js';
 import { createNormaliser, parseAliasTables } from '../normalise/index.js';
 import type { Normaliser } from '../normalise/tokens.js';
@@ -18,7 +20,7 @@ export interface PipelineRun {
 /** What every analysing command does first: read, ingest, analyse, build the report model. */
 export async function runPipeline(inputs: readonly string[], options: Options, io: CliIo): Promise<PipelineRun> {
   const files = await readInputFiles(inputs, io);
-  const ingested = ingestFiles(files, options.columns);
+  const ingested = await ingestInputs(files, options);
   printWarnings(ingested.warnings, io);
   if (ingested.records.length === 0) throw new UsageError(`${inputs.join(', ')}: no rows with text to group`);
 
@@ -28,6 +30,30 @@ export async function runPipeline(inputs: readonly string[], options: Options, i
   const analysis = analyse(ingested.records, normaliser, options);
   const report = buildReport(ingested.records, analysis, { version: packageVersion(), skipped: ingested.skippedEmpty, options, normaliser });
   return { records: ingested.records, analysis, report, normaliser };
+}
+
+/**
+ * Tables are read as tables; report text (.txt, .md, .html, .pdf) goes through extraction first.
+ * Records keep input order, file by file, and ids are made unique across all of them.
+ */
+async function ingestInputs(files: readonly InputFile[], options: Options): Promise<IngestResult> {
+  const records: RecordItem[] = [];
+  const warnings: Warning[] = [];
+  let skippedEmpty = 0;
+  for (const file of files) {
+    if (file.name !== '-' && isReportFile(file.name)) {
+      const extraction = await extractReports([file]);
+      records.push(...extraction.items);
+      warnings.push(...extraction.warnings);
+      continue;
+    }
+    const table = ingestFiles([file], options.columns);
+    records.push(...table.records);
+    warnings.push(...table.warnings);
+    skippedEmpty += table.skippedEmpty;
+  }
+  const unique = makeIdsUnique(records);
+  return { records: unique.records, skippedEmpty, warnings: [...warnings, ...unique.warnings] };
 }
 
 export function printWarnings(warnings: readonly Warning[], io: CliIo): void {

@@ -1,5 +1,4 @@
 import { basename, extname } from 'node:path';
-import { UsageError } from '../errors.js';
 import type { ColumnMapping, RecordItem, Warning } from '../types.js';
 import { parseDelimited } from './csv.js';
 import { decodeInput } from './decode.js';
@@ -76,9 +75,6 @@ export function formatOf(name: string, text: string): InputFormat {
   const extension = extname(name).toLowerCase();
   const known = BY_EXTENSION[extension];
   if (known) return known;
-  if (['.txt', '.md', '.pdf', '.html', '.htm'].includes(extension)) {
-    throw new UsageError(`${name}: report text (${extension}) is read by \`recdedup extract\`, which is not available in this version; export a table (CSV, TSV, JSON, JSONL)`);
-  }
   const first = text.trimStart()[0];
   if (first === '[') return 'json';
   if (first === '{') return 'jsonl';
