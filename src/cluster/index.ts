@@ -1,4 +1,4 @@
-import type { ScoredPairs, SparseVectors } from '../similarity/index.js';
+import type { ScoredPairs } from '../similarity/index.js';
 import { averageLinkage } from './linkage.js';
 
 export { averageLinkage, type Edges } from './linkage.js';

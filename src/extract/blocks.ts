@@ -47,6 +47,43 @@ export interface BlockOptions {
   multiParagraph: boolean;
 }
 
+/** A marker line's block: the marker, where the block starts and ends, its text and its items. */
+export interface MarkedBlock<M> {
+  marker: M;
+  start: number;
+  end: number;
+  text: string;
+  /** The same text with list items separated by "; ". */
+  itemised: string;
+}
+
+/**
+ * Every unclaimed line that `markerOf` recognises, with the block under it, claimed as it is read.
+ * A marker with nothing under it is a cross-heading or a contents entry: skipped, and claimed only
+ * when `claimEmpty` says so (a repeated HSSIB reference must not be read again by a looser
+ * recogniser).
+ */
+export function markedBlocks<M extends { rest: string }>(
+  lines: readonly Line[],
+  claims: Claims,
+  markerOf: (text: string) => M | null | undefined,
+  options: BlockOptions & { claimEmpty?: boolean },
+): MarkedBlock<M>[] {
+  const found: MarkedBlock<M>[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (claims.isClaimed(i)) continue;
+    const marker = markerOf(lines[i].text);
+    if (!marker) continue;
+    const { end, texts } = readBlock(lines, i + 1, options);
+    const text = blockText(marker.rest, texts);
+    if (!text && !options.claimEmpty) continue;
+    claims.claim(i, end);
+    if (text) found.push({ marker, start: i, end, text, itemised: blockText(marker.rest, texts, '; ') });
+    i = Math.max(i, end - 1);
+  }
+  return found;
+}
+
 /** The lines of a record's body from `from` up to (not including) the next boundary. */
 export function readBlock(lines: readonly Line[], from: number, options: BlockOptions): { end: number; texts: string[] } {
   const texts: string[] = [];

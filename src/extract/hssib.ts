@@ -1,4 +1,4 @@
-import { blockText, readBlock, type Claims, type Finding } from './blocks.js';
+import { blockText, markedBlocks, readBlock, type Claims, type Finding } from './blocks.js';
 import { isBlank, isHeading, previousContent, tidy, type Line } from './lines.js';
 import { hssibMarker, isRecommendationIntro, REFERENCE_ID } from './markers.js';
 
@@ -9,15 +9,8 @@ import { hssibMarker, isRecommendationIntro, REFERENCE_ID } from './markers.js';
  */
 export function findHssibRecords(lines: readonly Line[], claims: Claims): Finding[] {
   const byId = new Map<string, Finding>();
-  for (let i = 0; i < lines.length; i++) {
-    if (claims.isClaimed(i)) continue;
-    const marker = hssibMarker(lines[i].text);
-    if (!marker) continue;
-    const { end, texts } = readBlock(lines, i + 1, { multiParagraph: false });
-    const text = blockText(marker.rest, texts);
-    claims.claim(i, end);
-    if (text) keepOnce(byId, { kind: marker.kind, ownId: marker.id, start: i, end, text, itemised: blockText(marker.rest, texts, '; ') });
-    i = Math.max(i, end - 1);
+  for (const { marker, start, end, text, itemised } of markedBlocks(lines, claims, hssibMarker, { multiParagraph: false, claimEmpty: true })) {
+    keepOnce(byId, { kind: marker.kind, ownId: marker.id, start, end, text, itemised });
   }
   return [...byId.values()];
 }

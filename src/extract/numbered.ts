@@ -1,4 +1,4 @@
-import { blockText, readBlock, type Claims, type Finding } from './blocks.js';
+import { markedBlocks, type Claims, type Finding } from './blocks.js';
 import { bulletText, isBlank, isHeading, joinLines, tidy, type Line } from './lines.js';
 import { isBoundary, numberedMarker } from './markers.js';
 
@@ -7,20 +7,14 @@ import { isBoundary, numberedMarker } from './markers.js';
  * "R4 …"), the text running over its paragraphs and bullet lists to the next marker or heading.
  */
 export function findMarkedRecommendations(lines: readonly Line[], claims: Claims): Finding[] {
-  const found: Finding[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (claims.isClaimed(i)) continue;
-    const marker = numberedMarker(lines[i].text);
-    if (!marker) continue;
-    const { end, texts } = readBlock(lines, i + 1, { multiParagraph: true });
-    const text = blockText(marker.rest, texts);
-    // A bare "Recommendation 3" with nothing under it is a cross-heading or a contents entry.
-    if (!text) continue;
-    found.push({ kind: 'recommendation', number: marker.number, start: i, end, text, itemised: blockText(marker.rest, texts, '; ') });
-    claims.claim(i, end);
-    i = end - 1;
-  }
-  return found;
+  return markedBlocks(lines, claims, numberedMarker, { multiParagraph: true }).map(({ marker, start, end, text, itemised }) => ({
+    kind: 'recommendation',
+    number: marker.number,
+    start,
+    end,
+    text,
+    itemised,
+  }));
 }
 
 /** "Recommendations", "Summary of recommendations", "Our recommendations:" as a heading of its own. */

@@ -1,4 +1,4 @@
-import { blockText, readBlock, type Claims, type Finding } from './blocks.js';
+import { markedBlocks, type Claims, type Finding } from './blocks.js';
 import type { Line } from './lines.js';
 import { responseMarker } from './markers.js';
 
@@ -12,19 +12,7 @@ export interface ResponseBlock {
 }
 
 export function findResponses(lines: readonly Line[], claims: Claims): ResponseBlock[] {
-  const found: ResponseBlock[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (claims.isClaimed(i)) continue;
-    const marker = responseMarker(lines[i].text);
-    if (!marker) continue;
-    const { end, texts } = readBlock(lines, i + 1, { multiParagraph: true });
-    const text = blockText(marker.rest, texts);
-    if (!text) continue;
-    found.push({ number: marker.number, start: i, end, text });
-    claims.claim(i, end);
-    i = end - 1;
-  }
-  return found;
+  return markedBlocks(lines, claims, responseMarker, { multiParagraph: true }).map(({ marker, start, end, text }) => ({ number: marker.number, start, end, text }));
 }
 
 /**
