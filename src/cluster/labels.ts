@@ -125,24 +125,29 @@ export function termWeights(vectors: SparseVectors, members: readonly number[]):
 }
 
 /**
- * The sentence of a text that carries most of the given feature weights (ties: the earlier one),
- * or undefined when none carries any. A group's label is its medoid's central sentence, so a
- * label shows what the members share rather than the preamble the medoid happens to open with.
+ * The opening sentence among those that carry the group's shared features: the earliest whose
+ * weight is at least a third of the heaviest sentence's, or undefined when none carries any. A preamble
+ * ("The evidence revealed matters giving rise to concern") carries nearly none and is passed
+ * over; in verbatim copies, where every sentence is shared, the label stays the opening one
+ * rather than whichever sentence happens to hold the rarest words.
  */
 export function centralSentence(sentences: readonly { text: string; terms: readonly string[] }[], weights: ReadonlyMap<string, number>): string | undefined {
-  let best: string | undefined;
-  let bestWeight = 0;
-  for (const { text, terms } of sentences) {
-    const seen = new Set<string>();
-    let weight = 0;
-    terms.forEach((term, i) => {
-      for (const feature of i > 0 ? [term, `${terms[i - 1]} ${term}`] : [term]) {
-        if (seen.has(feature)) continue;
-        seen.add(feature);
-        weight += weights.get(feature) ?? 0;
-      }
-    });
-    if (weight > bestWeight) [best, bestWeight] = [text, weight];
-  }
-  return best;
+  const carried = sentences.map(({ terms }) => sharedWeight(terms, weights));
+  const heaviest = Math.max(0, ...carried);
+  if (heaviest === 0) return undefined;
+  return sentences[carried.findIndex((weight) => weight >= heaviest / 3)].text;
+}
+
+/** Each feature of the sentence (word, or adjacent word pair) counted once. */
+function sharedWeight(terms: readonly string[], weights: ReadonlyMap<string, number>): number {
+  const seen = new Set<string>();
+  let weight = 0;
+  terms.forEach((term, i) => {
+    for (const feature of i > 0 ? [term, `${terms[i - 1]} ${term}`] : [term]) {
+      if (seen.has(feature)) continue;
+      seen.add(feature);
+      weight += weights.get(feature) ?? 0;
+    }
+  });
+  return weight;
 }

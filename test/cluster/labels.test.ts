@@ -5,15 +5,22 @@ import { buildVectors } from '../../src/similarity/index.js';
 const sentence = (text: string) => ({ text, terms: text.toLowerCase().split(' ') });
 
 describe('centralSentence', () => {
-  it('picks the sentence carrying most of the weights, not the first', () => {
+  it('passes over an opening sentence that carries little of the weights', () => {
     const weights = new Map([['helmet', 2], ['rider', 1.5], ['evidence', 0.1]]);
     const chosen = centralSentence([sentence('I heard evidence at the inquest'), sentence('Rider wore no helmet'), sentence('Evidence evidence')], weights);
     expect(chosen).toBe('Rider wore no helmet');
   });
 
   it('counts word pairs too, and each feature once per sentence', () => {
-    const weights = new Map([['speed limit', 3], ['speed', 1], ['limit', 1], ['bend', 2.5]]);
+    // "bend" four times counts once (1); "the speed limit" carries speed, limit and the pair (5).
+    const weights = new Map([['speed limit', 3], ['speed', 1], ['limit', 1], ['bend', 1]]);
     expect(centralSentence([sentence('bend bend bend bend'), sentence('the speed limit')], weights)).toBe('the speed limit');
+  });
+
+  it('keeps the opening sentence when it carries at least a third of the heaviest one', () => {
+    const weights = new Map([['ward', 2], ['staffing', 1], ['ligature', 3]]);
+    expect(centralSentence([sentence('ward staffing'), sentence('ligature ward')], weights)).toBe('ward staffing');
+    expect(centralSentence([sentence('staffing'), sentence('ligature ward')], weights)).toBe('ligature ward');
   });
 
   it('prefers the earlier sentence on a tie and gives undefined when no sentence carries weight', () => {
