@@ -8,6 +8,7 @@ import type { Normaliser } from '../normalise/tokens.js';
 import type { Options } from '../options.js';
 import { analyse, type Analysis } from '../pipeline.js';
 import { buildReport, type ThemesReport } from '../report/index.js';
+import { NO_PROGRESS, terminalProgress } from '../progress.js';
 import type { RecordItem, Warning } from '../types.js';
 
 export interface PipelineRun {
@@ -27,9 +28,15 @@ export async function runPipeline(inputs: readonly string[], options: Options, i
   const aliasTexts = [shippedAliasTable()];
   if (options.aliasFile) aliasTexts.push(await readTextFile(options.aliasFile, io.cwd));
   const normaliser = createNormaliser(parseAliasTables(aliasTexts));
-  const analysis = analyse(ingested.records, normaliser, options);
-  const report = buildReport(ingested.records, analysis, { version: packageVersion(), skipped: ingested.skippedEmpty, options, normaliser });
-  return { records: ingested.records, analysis, report, normaliser };
+  const progress = options.progress ? terminalProgress(io.stderr, ingested.records.length) : NO_PROGRESS;
+  try {
+    const analysis = analyse(ingested.records, normaliser, options, progress.stage);
+    progress.step('building the report');
+    const report = buildReport(ingested.records, analysis, { version: packageVersion(), skipped: ingested.skippedEmpty, options, normaliser });
+    return { records: ingested.records, analysis, report, normaliser };
+  } finally {
+    progress.done();
+  }
 }
 
 /**

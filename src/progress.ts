@@ -1,0 +1,47 @@
+import type { AnalysisStage, StageRunner } from './pipeline.js';
+
+/** What each stage is called on the progress line. */
+const STAGE_LABELS: Record<AnalysisStage, string> = {
+  normalise: 'normalising and finding boilerplate',
+  vectors: 'building vectors',
+  pairs: 'finding and scoring candidate pairs',
+  topics: 'finding topic neighbours',
+  cluster: 'grouping and forming themes',
+};
+
+export interface Progress {
+  /** Runs the analysis stages, each shown on the progress line while it runs. */
+  stage: StageRunner;
+  /** Shows a step outside the analysis ("reading 3 files"). */
+  step(label: string): void;
+  /** Clears the line: the report, or an error, starts on a clean terminal. */
+  done(): void;
+}
+
+/**
+ * One self-overwriting line on standard error: the current step and how long the run has taken.
+ * Only for a terminal (the caller decides), so piped and CI output never holds it.
+ */
+export function terminalProgress(stream: NodeJS.WritableStream, items: number, now: () => number = () => performance.now()): Progress {
+  const started = now();
+  let shown = false;
+  const show = (label: string) => {
+    const seconds = ((now() - started) / 1000).toFixed(1);
+    stream.write(`\r\u001b[2Krecdedup: ${label} (${items.toLocaleString('en-GB')} items, ${seconds} s)`);
+    shown = true;
+  };
+  return {
+    stage: (stage, run) => {
+      show(STAGE_LABELS[stage]);
+      return run();
+    },
+    step: show,
+    done: () => {
+      if (shown) stream.write('\r\u001b[2K');
+      shown = false;
+    },
+  };
+}
+
+/** No line at all: --no-progress, CI, or standard error not a terminal. */
+export const NO_PROGRESS: Progress = { stage: (_stage, run) => run(), step: () => {}, done: () => {} };

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { NO_PROGRESS, terminalProgress } from '../src/progress.js';
+
+function recorder(): NodeJS.WritableStream & { text: string } {
+  const sink = { text: '', write: (chunk: string) => ((sink.text += chunk), true) };
+  return sink as unknown as NodeJS.WritableStream & { text: string };
+}
+
+describe('terminalProgress', () => {
+  it('shows each stage on one self-overwriting line, with the item count and elapsed time, and clears it when done', () => {
+    const stream = recorder();
+    let clock = 0;
+    const progress = terminalProgress(stream, 4382, () => clock);
+    const value = progress.stage('pairs', () => {
+      clock = 1500;
+      return 42;
+    });
+    progress.step('building the report');
+    progress.done();
+    expect(value).toBe(42);
+    const lines = stream.text.split('\r').filter(Boolean);
+    expect(lines[0]).toBe('\u001b[2Krecdedup: finding and scoring candidate pairs (4,382 items, 0.0 s)');
+    expect(lines[1]).toBe('\u001b[2Krecdedup: building the report (4,382 items, 1.5 s)');
+    expect(lines[2]).toBe('\u001b[2K');
+    expect(stream.text).not.toContain('\n');
+  });
+
+  it('writes nothing when nothing was shown, and NO_PROGRESS only runs the stage', () => {
+    const stream = recorder();
+    terminalProgress(stream, 1).done();
+    expect(stream.text).toBe('');
+    expect(NO_PROGRESS.stage('cluster', () => 'ran')).toBe('ran');
+  });
+});
