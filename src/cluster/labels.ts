@@ -126,10 +126,10 @@ export function termWeights(vectors: SparseVectors, members: readonly number[]):
 
 /**
  * The opening sentence among those that carry the group's shared features: the earliest whose
- * weight is at least a third of the heaviest sentence's, or undefined when none carries any. A preamble
- * ("The evidence revealed matters giving rise to concern") carries nearly none and is passed
- * over; in verbatim copies, where every sentence is shared, the label stays the opening one
- * rather than whichever sentence happens to hold the rarest words.
+ * weight is at least a third of the heaviest sentence's, or undefined when none carries any. A
+ * preamble ("The evidence revealed matters giving rise to concern") carries nearly none and is
+ * passed over; in verbatim copies, where every sentence is shared, the label stays the opening
+ * one rather than whichever sentence happens to hold the rarest words.
  */
 export function centralSentence(sentences: readonly { text: string; terms: readonly string[] }[], weights: ReadonlyMap<string, number>): string | undefined {
   const carried = sentences.map(({ terms }) => sharedWeight(terms, weights));
