@@ -77,7 +77,7 @@ export function analyse(input: readonly RecordItem[], normaliser: Normaliser, op
  * survive the nearest-neighbour cut, and finding them cost 40 % of the topic stage (on the PFD
  * dev pairs the theme figures are the same at 1 and 1.5; at 2 they drop).
  */
-const TOPIC_FLOOR = 1.5;
+export const TOPIC_FLOOR = 1.5;
 
 /**
  * What the theme layer links on: word cosine over single words only (a topic is shared
