@@ -27,7 +27,6 @@ import os from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyse, buildReport, createNormaliser, DEFAULT_OPTIONS, ingestFiles, parseAliasTables, renderReport } from '../dist/index.js';
-import { TOPIC_FLOOR } from '../dist/pipeline.js';
 import { cosineOf, createCosineScorer, scoreCandidatePairs } from '../dist/similarity/index.js';
 
 const SHARED = new URL('../../shared/', import.meta.url);
@@ -334,8 +333,7 @@ function runWorker(args) {
   return { ...answer, processSeconds: (performance.now() - started) / 1000 };
 }
 
-const TOPIC_FLOOR_COSINE = +(OPTIONS.themeThreshold * TOPIC_FLOOR).toFixed(4);
-const TOPIC_LABEL = `topic pairs (theme layer: single-word vectors, pairs ≥ ${TOPIC_FLOOR_COSINE}, each item's ${OPTIONS.themeNeighbours} nearest)`;
+const TOPIC_LABEL = `topic pairs (theme layer: single-word vectors, pairs ≥ ${OPTIONS.themeThreshold}, each item's ${OPTIONS.themeNeighbours} nearest)`;
 const STAGES = [
   ['ingest', 'ingest (read + parse CSV)'],
   ['normalise', 'normalise + boilerplate'],
@@ -397,7 +395,7 @@ function scalingSection(results) {
     '',
     `One run per size, each in a fresh process; the stages are analyse()'s own, timed through its stage runner, and "analyse() total" is the whole call. ` +
       `"candidate pairs kept": pairs kept for grouping, word cosine and blended score ≥ ${minScore} (half the ${OPTIONS.threshold} threshold); ` +
-      `"topic pairs kept": the theme layer's own pairs, word cosine over single words ≥ ${TOPIC_FLOOR_COSINE} (${TOPIC_FLOOR} × the theme threshold), each item keeping its ${OPTIONS.themeNeighbours} nearest. ` +
+      `"topic pairs kept": the theme layer's own pairs, word cosine over single words ≥ ${OPTIONS.themeThreshold} (the theme threshold), each item keeping its ${OPTIONS.themeNeighbours} nearest. ` +
       `Peak RSS is the worker process's (the corpus included), read before section (c)'s runs.`,
     '',
     `Synthetic corpora (seed ${SEED}; each size is a prefix of the next): ${Math.round(PLANTED_SHARE * 100)} % of items are 1–3 word edits of an earlier item ` +

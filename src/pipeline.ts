@@ -73,13 +73,6 @@ export function analyse(input: readonly RecordItem[], normaliser: Normaliser, op
 }
 
 /**
- * Topic pairs weaker than this many times the theme threshold are not looked for: they rarely
- * survive the nearest-neighbour cut, and finding them cost 40 % of the topic stage (on the PFD
- * dev pairs the theme figures are the same at 1 and 1.5; at 2 they drop).
- */
-export const TOPIC_FLOOR = 1.5;
-
-/**
  * What the theme layer links on: word cosine over single words only (a topic is shared
  * vocabulary, word order matters less; measured better than the near-duplicate vectors with their
  * word pairs), each item keeping only its nearest topical neighbours.
@@ -91,7 +84,7 @@ function topicPairs(normalised: readonly NormalisedItem[], excluded: (doc: numbe
   );
   const pairs = scoreCandidatePairs(vectors, createCosineScorer(vectors), excluded, {
     maxIndexDocShare: options.maxIndexDocShare,
-    minScore: options.themeThreshold * TOPIC_FLOOR,
+    minScore: options.themeThreshold,
   });
   return nearestNeighbourPairs(pairs, normalised.length, options.themeNeighbours);
 }
