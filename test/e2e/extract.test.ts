@@ -104,6 +104,17 @@ describe('themes over report files', () => {
     expect(report.items).toHaveLength(19);
     expect(report.stats.sources).toBe(3);
   });
+
+  it('puts the NHS Providers action on sharing good practice in the theme of the review recommendation it echoes', () => {
+    const run = recdedup(['themes', RESPONSE_TEXT, HSSIB_TEXT, BRIEFING_TEXT, '--format', 'json']);
+    const report = JSON.parse(run.stdout);
+    const themeOf = new Map(report.items.map((i: { id: string; theme: string }) => [i.id, i.theme]));
+    const goodPractice = report.themes
+      .flatMap((t: { groups: { members: { id: string; text: string }[] }[] }) => t.groups.flatMap((g) => g.members))
+      .find((m: { id: string; text: string }) => m.id.startsWith('nhs_providers_briefing') && /good practice/.test(m.text));
+    expect(goodPractice).toBeDefined();
+    expect(themeOf.get(goodPractice.id)).toBe(themeOf.get('rapid-review-response-REC-3'));
+  });
 });
 
 /** Share of the shorter text's words found in the longer one. */
