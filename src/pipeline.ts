@@ -35,8 +35,10 @@ export type AnalysisOptions = Pick<Options, (typeof ANALYSIS_OPTION_KEYS)[number
  * Runs one named stage of the analysis. The default just runs it; a caller may pass one that
  * times stages (the benchmark) or shows progress — the analysis itself does no I/O.
  */
-export type StageRunner = <T>(stage: AnalysisStage, run: () => T) => T;
+export type StageRunner = <T>(stage: AnalysisStage, run: (tick?: Tick) => T) => T;
 export type AnalysisStage = 'normalise' | 'vectors' | 'pairs' | 'topics' | 'cluster';
+/** How far a long stage has got: `done` of `total` documents. */
+export type Tick = (done: number, total: number) => void;
 
 const justRun: StageRunner = (_stage, run) => run();
 
@@ -46,7 +48,7 @@ const justRun: StageRunner = (_stage, run) => run();
  */
 export function analyse(input: readonly RecordItem[], normaliser: Normaliser, options: AnalysisOptions, stage: StageRunner = justRun): Analysis {
   const records = [...input].sort((a, b) => compareIds(a.id, b.id));
-  const { items: normalised, boilerplate } = stage('normalise', () => normaliseRecords(records, normaliser, options));
+  const { items: normalised, boilerplate } = stage('normalise', (tick) => normaliseRecords(records, normaliser, options, tick));
   const excluded = (doc: number) => normalised[doc].terms.length === 0;
   const vectors = stage('vectors', () =>
     buildVectors(
@@ -61,13 +63,14 @@ export function analyse(input: readonly RecordItem[], normaliser: Normaliser, op
     (a, b) => actionsOppose(normalised[a].actions, normalised[b].actions),
   );
   // Pairs below half the cut count as 0 in the averages: too weak to matter, too many to keep.
-  const pairs = stage('pairs', () =>
+  const pairs = stage('pairs', (tick) =>
     scoreCandidatePairs(vectors, scorer, excluded, {
       maxIndexDocShare: options.maxIndexDocShare,
       minScore: options.threshold * 0.5,
+      onProgress: tick,
     }),
   );
-  const topics = stage('topics', () => topicPairs(normalised, excluded, options));
+  const topics = stage('topics', (tick) => topicPairs(normalised, excluded, options, tick));
   const clustering = stage('cluster', () => clusterDocuments(records.length, pairs, topics, options));
   return { records, normalised, boilerplate, vectors, pairs, clustering, scorer };
 }
@@ -77,7 +80,7 @@ export function analyse(input: readonly RecordItem[], normaliser: Normaliser, op
  * vocabulary, word order matters less; measured better than the near-duplicate vectors with their
  * word pairs), each item keeping only its nearest topical neighbours.
  */
-function topicPairs(normalised: readonly NormalisedItem[], excluded: (doc: number) => boolean, options: AnalysisOptions): ScoredPairs {
+function topicPairs(normalised: readonly NormalisedItem[], excluded: (doc: number) => boolean, options: AnalysisOptions, onProgress?: Tick): ScoredPairs {
   const vectors = buildVectors(
     normalised.map((item) => item.terms),
     { bigramWeight: 0 },
@@ -85,6 +88,7 @@ function topicPairs(normalised: readonly NormalisedItem[], excluded: (doc: numbe
   const pairs = scoreCandidatePairs(vectors, createCosineScorer(vectors), excluded, {
     maxIndexDocShare: options.maxIndexDocShare,
     minScore: options.themeThreshold,
+    onProgress,
   });
   return nearestNeighbourPairs(pairs, normalised.length, options.themeNeighbours);
 }

@@ -25,15 +25,24 @@ export interface Progress {
 export function terminalProgress(stream: NodeJS.WritableStream, items: number, now: () => number = () => performance.now()): Progress {
   const started = now();
   let shown = false;
+  let lastShown = -Infinity;
   const show = (label: string) => {
     const seconds = ((now() - started) / 1000).toFixed(1);
     stream.write(`\r\u001b[2Krecdedup: ${label} (${items.toLocaleString('en-GB')} items, ${seconds} s)`);
     shown = true;
+    lastShown = now();
   };
   return {
     stage: (stage, run) => {
-      show(STAGE_LABELS[stage]);
-      return run();
+      const label = STAGE_LABELS[stage];
+      const stageStarted = now();
+      show(label);
+      // Long stages tell how far they have got: the line shows the share done and, once there is
+      // enough to go on, the time left at the pace so far. At most ten updates a second.
+      return run((done, total) => {
+        if (now() - lastShown < REDRAW_MS || total === 0) return;
+        show(`${label} ${Math.floor((100 * done) / total)} %${timeLeft(now() - stageStarted, done, total)}`);
+      });
     },
     step: show,
     done: () => {
@@ -41,6 +50,14 @@ export function terminalProgress(stream: NodeJS.WritableStream, items: number, n
       shown = false;
     },
   };
+}
+
+const REDRAW_MS = 100;
+
+/** ", about 12 s left" once a tenth of the stage is done; before that a guess would mislead. */
+function timeLeft(elapsedMs: number, done: number, total: number): string {
+  if (done < total / 10) return '';
+  return `, about ${Math.ceil(((elapsedMs / done) * (total - done)) / 1000)} s left`;
 }
 
 /** No line at all: --no-progress, CI, or standard error not a terminal. */

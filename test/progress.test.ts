@@ -25,6 +25,26 @@ describe('terminalProgress', () => {
     expect(stream.text).not.toContain('\n');
   });
 
+  it('shows how far a long stage has got and the time left, at most ten times a second', () => {
+    const stream = recorder();
+    let clock = 0;
+    const progress = terminalProgress(stream, 10000, () => clock);
+    progress.stage('topics', (tick) => {
+      clock = 50;
+      tick!(500, 10000); // too soon after the stage line: not drawn
+      clock = 1000;
+      tick!(500, 10000); // 5 %: no time left yet
+      clock = 2000;
+      tick!(5000, 10000); // half done in 2 s: about 2 s left
+    });
+    const lines = stream.text.split('\r').filter(Boolean);
+    expect(lines).toEqual([
+      '\u001b[2Krecdedup: finding topic neighbours (10,000 items, 0.0 s)',
+      '\u001b[2Krecdedup: finding topic neighbours 5 % (10,000 items, 1.0 s)',
+      '\u001b[2Krecdedup: finding topic neighbours 50 %, about 2 s left (10,000 items, 2.0 s)',
+    ]);
+  });
+
   it('writes nothing when nothing was shown, and NO_PROGRESS only runs the stage', () => {
     const stream = recorder();
     terminalProgress(stream, 1).done();

@@ -58,9 +58,15 @@ export function splitSentences(text: string): string[] {
   return text.split(SENTENCE_BREAK).filter((s) => s !== undefined && s.trim() !== '');
 }
 
-export function normaliseRecords(records: readonly RecordItem[], normaliser: Normaliser, settings: NormaliseSettings): NormaliseResult {
+export function normaliseRecords(
+  records: readonly RecordItem[],
+  normaliser: Normaliser,
+  settings: NormaliseSettings,
+  onProgress?: (done: number, total: number) => void,
+): NormaliseResult {
   const sourceIndex = new Map<string, number>();
-  const perRecord = records.map((record) => {
+  const perRecord = records.map((record, index) => {
+    if (onProgress && index % 1024 === 0) onProgress(index, records.length);
     let source = sourceIndex.get(record.source);
     if (source === undefined) sourceIndex.set(record.source, (source = sourceIndex.size));
     return splitSentences(record.text).map(withoutFurniture).map((sentence) => {

@@ -16,7 +16,11 @@ export interface CandidateSettings {
   maxIndexDocShare: number;
   /** Pairs whose word cosine or blended score is below this are not kept. */
   minScore: number;
+  /** Told every so many documents how far the search has got (for a progress line). */
+  onProgress?: (done: number, total: number) => void;
 }
+
+const PROGRESS_EVERY = 1024;
 
 /** Small inputs keep every term as an index key: pruning only pays on large ones. */
 const MIN_INDEX_DOC_FREQ = 100;
@@ -42,6 +46,7 @@ export function scoreCandidatePairs(vectors: SparseVectors, scorer: PairScorer, 
   const minScore = settings.minScore;
 
   for (let doc = 0; doc < docs; doc++) {
+    if (settings.onProgress && doc % PROGRESS_EVERY === 0) settings.onProgress(doc, docs);
     if (skip(doc)) continue;
     common.load(doc);
     for (let k = offsets[doc]; k < offsets[doc + 1]; k++) {
