@@ -48,7 +48,7 @@ async function ingestInputs(files: readonly InputFile[], options: Options): Prom
   const warnings: Warning[] = [];
   let skippedEmpty = 0;
   for (const file of files) {
-    if (file.name !== '-' && isReportFile(file.name)) {
+    if (isReportFile(file.name)) {
       const extraction = await extractReports([file]);
       records.push(...extraction.items);
       warnings.push(...extraction.warnings);

@@ -26,7 +26,7 @@ export async function readReportDocument(file: InputFile): Promise<{ document: R
     const warnings = pages.every((page) => page.trim() === '') ? [{ message: `${file.name}: the PDF has no text layer (a scan?); nothing to extract` }] : [];
     return { document: { name: file.name, pages, paged: true }, warnings };
   }
-  const decoded = decodeInput(file.bytes, file.name);
+  const decoded = decodeInput(file.bytes, file.name, 'report text (.txt, .md, .html) or a PDF');
   const text = HTML_EXTENSIONS.has(extension) ? htmlToPlainText(decoded.text) : decoded.text;
   return { document: { name: file.name, pages: [text], paged: false }, warnings: decoded.warnings };
 }

@@ -11,13 +11,13 @@ const SNIFF_BYTES = 8192;
 /**
  * Bytes → text. UTF-8 (with or without BOM) is expected; exports from older spreadsheet tools are
  * often Windows-1252, so invalid UTF-8 is decoded as that with a warning rather than refused.
- * NUL bytes mean the file is not text at all.
+ * NUL bytes mean the file is not text at all; `expected` says what it should have been.
  */
-export function decodeInput(bytes: Uint8Array, file: string): DecodedText {
+export function decodeInput(bytes: Uint8Array, file: string, expected = 'CSV, TSV, JSON or JSONL'): DecodedText {
   const nul = bytes.subarray(0, SNIFF_BYTES).indexOf(0);
   if (nul >= 0) {
     const { line, column } = lineColumnOfByte(bytes, nul);
-    throw new InputError({ file, line, column }, 'not a text file (NUL byte found): expected CSV, TSV, JSON or JSONL');
+    throw new InputError({ file, line, column }, `not a text file (NUL byte found): expected ${expected}`);
   }
   const body = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
   try {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -80,6 +80,15 @@ describe('recdedup extract', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).records).toEqual([]);
     expect(run.stderr).toMatch(/warning: .*README\.md/);
+  });
+
+  it('says a binary file with a report extension is not report text, with exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'recdedup-'));
+    const binary = join(dir, 'scan.txt');
+    writeFileSync(binary, Buffer.from([0x25, 0x50, 0x00, 0x01, 0x02]));
+    const run = recdedup(['extract', binary]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/scan\.txt:1:3: not a text file \(NUL byte found\): expected report text/);
   });
 
   it('rejects an unreadable PDF with one line and exit 2, and writes no --out file', () => {
