@@ -97,7 +97,8 @@ function addAnalysisOptions(command: Command): void {
     .addOption(new Option('--char-weight <0..1>', 'weight of character similarity in the pair score').argParser(unitNumber).default(DEFAULT_OPTIONS.charWeight))
     .addOption(new Option('--bigram-weight <w>', 'weight of word pairs in the TF-IDF vectors (0 = off)').argParser(nonNegative).default(DEFAULT_OPTIONS.bigramWeight))
     .addOption(new Option('--opposition-penalty <0..1>', 'share taken off the score of two items asking opposite actions (0 = off)').argParser(unitNumber).default(DEFAULT_OPTIONS.oppositionPenalty))
-    .addOption(new Option('--theme-neighbours <n>', 'theme layer: each item links to at most its n most similar items').argParser(wholeNumber(1)).default(DEFAULT_OPTIONS.themeNeighbours));
+    .addOption(new Option('--theme-neighbours <n>', 'theme layer: each item links to at most its n most similar items').argParser(wholeNumber(1)).default(DEFAULT_OPTIONS.themeNeighbours))
+    .addOption(new Option('--threads <n>', 'threads to use (1 or 2); the report is the same either way').choices(['1', '2']).argParser(Number).default(DEFAULT_OPTIONS.threads));
 }
 
 function addOutputOptions(command: Command, formats: readonly string[] = OUTPUT_FORMATS, format: string = DEFAULT_OPTIONS.format): void {
@@ -122,6 +123,7 @@ function optionsFromFlags(flags: Record<string, unknown>, io: CliIo): Options {
     bigramWeight: flags.bigramWeight as number,
     themeNeighbours: flags.themeNeighbours as number,
     oppositionPenalty: flags.oppositionPenalty as number,
+    threads: flags.threads as number,
     columns: {
       text: flags.text as string | undefined,
       id: flags.id as string | undefined,

@@ -38,7 +38,7 @@ export interface Options {
    * their mean pairwise cosine, with the sentence itself removed, is below this. 0..1.
    */
   boilerplateContextSimilarity: number;
-  /** Terms in more than this share of items are not used as index keys when looking for candidate pairs. 0..1. */
+  /** Terms in more than this share of items (or in more than 256 items) are not used as index keys when looking for candidate pairs. 0..1. */
   maxIndexDocShare: number;
   /** Columns to read; unset ones are detected from the header. */
   columns: ColumnMapping;
@@ -53,6 +53,11 @@ export interface Options {
   top: number;
   color: boolean;
   progress: boolean;
+  /**
+   * Threads to use: 2 runs the theme layer's topic search beside the grouping search on inputs of
+   * 5,000 items or more; 1 runs everything in one thread. The report is the same either way. 1..2.
+   */
+  threads: number;
 }
 
 export const DEFAULT_OPTIONS: Readonly<Options> = Object.freeze({
@@ -72,6 +77,7 @@ export const DEFAULT_OPTIONS: Readonly<Options> = Object.freeze({
   top: 0,
   color: true,
   progress: true,
+  threads: 2,
 });
 
 export function resolveOptions(overrides: Partial<Options>): Options {
@@ -104,6 +110,7 @@ export function validateOptions(options: Options): void {
   requireWhole('themeNeighbours', options.themeNeighbours, 1);
   requireWhole('boilerplateMinSources', options.boilerplateMinSources, 2);
   requireWhole('top', options.top, 0);
+  if (options.threads !== 1 && options.threads !== 2) throw new UsageError(`threads must be 1 or 2, got ${options.threads}`);
   if (!OUTPUT_FORMATS.includes(options.format)) {
     throw new UsageError(`format must be one of ${OUTPUT_FORMATS.join(', ')}, got ${options.format}`);
   }

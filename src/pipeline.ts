@@ -2,7 +2,7 @@ import { clusterDocuments, type Clustering } from './cluster/index.js';
 import { actionsOppose, normaliseRecords, type BoilerplateSentence, type NormalisedItem } from './normalise/index.js';
 import type { Normaliser } from './normalise/tokens.js';
 import type { Options } from './options.js';
-import { buildVectors, createCosineScorer, createPairScorer, nearestNeighbourPairs, scoreCandidatePairs, type PairScorer, type ScoredPairs, type SparseVectors } from './similarity/index.js';
+import { buildVectors, createPairScorer, nearestNeighbourSearch, scoreCandidatePairs, type PairScorer, type ScoredPairs, type SparseVectors } from './similarity/index.js';
 import type { RecordItem } from './types.js';
 
 /** Everything the report stages need, in canonical order (records sorted by id). */
@@ -42,11 +42,58 @@ export type Tick = (done: number, total: number) => void;
 
 const justRun: StageRunner = (_stage, run) => run();
 
+/** What the theme layer's nearest-neighbour search needs; plain data, so another thread can run it. */
+export interface TopicSearchJob {
+  vectors: SparseVectors;
+  /** 1 for documents that take no part (no terms left). */
+  skip: Uint8Array;
+  settings: { maxIndexDocShare: number; minScore: number; k: number };
+}
+
+/** Runs a topic search elsewhere (a worker thread) while the caller goes on. */
+export type BackgroundTopicSearch = (job: TopicSearchJob) => Promise<ScoredPairs>;
+
+/** Below this many items a second thread costs more to start than it saves. */
+export const PARALLEL_MIN_ITEMS = 5000;
+
 /**
  * The whole pipeline: records → normalised → vectors → candidate pairs → groups → themes.
  * Records are first put in id order, so shuffling the input rows cannot change the result.
  */
 export function analyse(input: readonly RecordItem[], normaliser: Normaliser, options: AnalysisOptions, stage: StageRunner = justRun): Analysis {
+  const prepared = prepare(input, normaliser, options, stage);
+  const pairs = groupPairs(prepared, options, stage);
+  const topics = stage('topics', (tick) => searchTopics(topicJob(prepared, options), tick));
+  const clustering = stage('cluster', () => clusterDocuments(prepared.records.length, pairs, topics, options));
+  return { ...prepared, pairs, clustering };
+}
+
+/**
+ * The same analysis, with the theme layer's topic search run by `background` (a second thread)
+ * while this one finds the grouping pairs: the two searches are independent and each takes a
+ * large share of the time on big inputs. The result is identical to analyse()'s.
+ */
+export async function analyseInParallel(
+  input: readonly RecordItem[],
+  normaliser: Normaliser,
+  options: AnalysisOptions,
+  background: BackgroundTopicSearch,
+  stage: StageRunner = justRun,
+): Promise<Analysis> {
+  if (input.length < PARALLEL_MIN_ITEMS) return analyse(input, normaliser, options, stage);
+  const prepared = prepare(input, normaliser, options, stage);
+  const pendingTopics = background(topicJob(prepared, options));
+  // Settled at once, so a failing search is not reported as unhandled while this thread is busy.
+  pendingTopics.catch(() => undefined);
+  const pairs = groupPairs(prepared, options, stage);
+  const topics = await stage('topics', () => pendingTopics);
+  const clustering = stage('cluster', () => clusterDocuments(prepared.records.length, pairs, topics, options));
+  return { ...prepared, pairs, clustering };
+}
+
+type Prepared = Omit<Analysis, 'pairs' | 'clustering'> & { excluded: (doc: number) => boolean };
+
+function prepare(input: readonly RecordItem[], normaliser: Normaliser, options: AnalysisOptions, stage: StageRunner): Prepared {
   const records = [...input].sort((a, b) => compareIds(a.id, b.id));
   const { items: normalised, boilerplate } = stage('normalise', (tick) => normaliseRecords(records, normaliser, options, tick));
   const excluded = (doc: number) => normalised[doc].terms.length === 0;
@@ -62,17 +109,18 @@ export function analyse(input: readonly RecordItem[], normaliser: Normaliser, op
     options,
     (a, b) => actionsOppose(normalised[a].actions, normalised[b].actions),
   );
-  // Pairs below half the cut count as 0 in the averages: too weak to matter, too many to keep.
-  const pairs = stage('pairs', (tick) =>
-    scoreCandidatePairs(vectors, scorer, excluded, {
+  return { records, normalised, boilerplate, vectors, scorer, excluded };
+}
+
+/** Pairs below half the cut count as 0 in the averages: too weak to matter, too many to keep. */
+function groupPairs(prepared: Prepared, options: AnalysisOptions, stage: StageRunner): ScoredPairs {
+  return stage('pairs', (tick) =>
+    scoreCandidatePairs(prepared.vectors, prepared.scorer, prepared.excluded, {
       maxIndexDocShare: options.maxIndexDocShare,
       minScore: options.threshold * 0.5,
       onProgress: tick,
     }),
   );
-  const topics = stage('topics', (tick) => topicPairs(normalised, excluded, options, tick));
-  const clustering = stage('cluster', () => clusterDocuments(records.length, pairs, topics, options));
-  return { records, normalised, boilerplate, vectors, pairs, clustering, scorer };
 }
 
 /**
@@ -80,17 +128,18 @@ export function analyse(input: readonly RecordItem[], normaliser: Normaliser, op
  * vocabulary, word order matters less; measured better than the near-duplicate vectors with their
  * word pairs), each item keeping only its nearest topical neighbours.
  */
-function topicPairs(normalised: readonly NormalisedItem[], excluded: (doc: number) => boolean, options: AnalysisOptions, onProgress?: Tick): ScoredPairs {
+function topicJob(prepared: Prepared, options: AnalysisOptions): TopicSearchJob {
   const vectors = buildVectors(
-    normalised.map((item) => item.terms),
+    prepared.normalised.map((item) => item.terms),
     { bigramWeight: 0 },
   );
-  const pairs = scoreCandidatePairs(vectors, createCosineScorer(vectors), excluded, {
-    maxIndexDocShare: options.maxIndexDocShare,
-    minScore: options.themeThreshold,
-    onProgress,
-  });
-  return nearestNeighbourPairs(pairs, normalised.length, options.themeNeighbours);
+  const skip = Uint8Array.from(prepared.normalised, (item) => (item.terms.length === 0 ? 1 : 0));
+  return { vectors, skip, settings: { maxIndexDocShare: options.maxIndexDocShare, minScore: options.themeThreshold, k: options.themeNeighbours } };
+}
+
+/** Runs a topic search job in this thread (a worker calls this too). */
+export function searchTopics(job: TopicSearchJob, onProgress?: Tick): ScoredPairs {
+  return nearestNeighbourSearch(job.vectors, (doc) => job.skip[doc] === 1, { ...job.settings, onProgress });
 }
 
 /** Plain code-unit order: locale-independent, so every machine sorts alike. */

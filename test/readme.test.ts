@@ -16,6 +16,7 @@ describe('README options table', () => {
     ['--bigram-weight <w>', 'bigramWeight'],
     ['--theme-neighbours <n>', 'themeNeighbours'],
     ['--opposition-penalty <0..1>', 'oppositionPenalty'],
+    ['--threads <n>', 'threads'],
   ];
   it.each(rows)('%s shows the default of %s', (flag, key) => {
     const row = README.split('\n').find((line) => line.startsWith(`| \`${flag}\``));

@@ -6,7 +6,8 @@ import { packageVersion, readInputFiles, readTextFile, shippedAliasTable, type C
 import { createNormaliser, parseAliasTables } from '../normalise/index.js';
 import type { Normaliser } from '../normalise/tokens.js';
 import type { Options } from '../options.js';
-import { analyse, type Analysis } from '../pipeline.js';
+import { analyse, analyseInParallel, type Analysis } from '../pipeline.js';
+import { searchTopicsInWorker } from '../parallel.js';
 import { buildReport, type ThemesReport } from '../report/index.js';
 import { NO_PROGRESS, terminalProgress } from '../progress.js';
 import type { RecordItem, Warning } from '../types.js';
@@ -30,7 +31,10 @@ export async function runPipeline(inputs: readonly string[], options: Options, i
   const normaliser = createNormaliser(parseAliasTables(aliasTexts));
   const progress = options.progress ? terminalProgress(io.stderr, ingested.records.length) : NO_PROGRESS;
   try {
-    const analysis = analyse(ingested.records, normaliser, options, progress.stage);
+    const analysis =
+      options.threads > 1
+        ? await analyseInParallel(ingested.records, normaliser, options, searchTopicsInWorker, progress.stage)
+        : analyse(ingested.records, normaliser, options, progress.stage);
     progress.step('building the report');
     const report = buildReport(ingested.records, analysis, { version: packageVersion(), skipped: ingested.skippedEmpty, options, normaliser });
     return { records: ingested.records, analysis, report, normaliser };

@@ -78,21 +78,45 @@ function sourceBags(sentences: readonly SentenceTerms[], needed: ReadonlySet<num
   return bags;
 }
 
-/** Inverse source frequency of every term, in one pass (sentences of a source may be anywhere). */
+/** Inverse source frequency of every term. Sentences are visited source by source, so a term's distinct sources are counted with one marker each. */
 function sourceIdf(sentences: readonly SentenceTerms[]): Map<string, number> {
-  const sourcesOf = new Map<string, Set<number>>();
-  const allSources = new Set<number>();
-  for (const { source, terms } of sentences) {
-    allSources.add(source);
+  const termIndex = new Map<string, number>();
+  const lastSource: number[] = [];
+  const sourceCount: number[] = [];
+  let sources = 0;
+  let previousSource = -1;
+  for (const index of bySource(sentences)) {
+    const { source, terms } = sentences[index];
+    if (source !== previousSource) sources++;
+    previousSource = source;
     for (const term of terms) {
-      let set = sourcesOf.get(term);
-      if (!set) sourcesOf.set(term, (set = new Set()));
-      set.add(source);
+      let t = termIndex.get(term);
+      if (t === undefined) {
+        termIndex.set(term, (t = lastSource.length));
+        lastSource.push(-1);
+        sourceCount.push(0);
+      }
+      if (lastSource[t] !== source) {
+        lastSource[t] = source;
+        sourceCount[t]++;
+      }
     }
   }
   const idf = new Map<string, number>();
-  for (const [term, set] of sourcesOf) idf.set(term, Math.log((allSources.size + 1) / set.size));
+  for (const [term, t] of termIndex) idf.set(term, Math.log((sources + 1) / sourceCount[t]));
   return idf;
+}
+
+/** Sentence indices ordered by source (a counting sort: sources are small whole numbers). */
+function bySource(sentences: readonly SentenceTerms[]): Int32Array {
+  let maxSource = -1;
+  for (const { source } of sentences) maxSource = Math.max(maxSource, source);
+  const start = new Int32Array(maxSource + 2);
+  for (const { source } of sentences) start[source + 1]++;
+  for (let s = 0; s <= maxSource; s++) start[s + 1] += start[s];
+  const order = new Int32Array(sentences.length);
+  sentences.forEach(({ source }, index) => (order[start[source]++] = index));
+  return order;
 }
 
 /** Mean pairwise cosine of the candidate's sources with the candidate's own words taken out; null when fewer than two have anything else. */

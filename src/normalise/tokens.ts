@@ -44,7 +44,9 @@ export interface Normaliser {
 export function createNormaliser(aliases: AliasTable): Normaliser {
   const stopwords = new Set([...STOPWORDS_EN, ...EXTRA_STOPWORDS]);
   const stems = new Map<string, string>();
-  const wordCounts = new Map<string, number>();
+  // One entry per distinct word: its term (null for noise) and how often the analysis saw it, so
+  // each word of the text costs one lookup.
+  const entries = new Map<string, WordEntry>();
   let displays: Map<string, string> | undefined;
 
   const termOf = (word: string): string => {
@@ -55,12 +57,20 @@ export function createNormaliser(aliases: AliasTable): Normaliser {
     }
     return term;
   };
+  const entryOf = (word: string): WordEntry => {
+    let entry = entries.get(word);
+    if (entry === undefined) {
+      const term = isNoise(word, stopwords) ? null : word.includes('/') && REFERENCE_ID.test(word) ? word : termOf(word);
+      entries.set(word, (entry = { term, count: 0 }));
+    }
+    return entry;
+  };
   /** Built on first use, after all text is seen: the most frequent word of each term (ties: alphabetical). */
   const displayTable = (): Map<string, string> => {
     const table = new Map<string, string>();
     const best = new Map<string, number>();
-    for (const [word, count] of wordCounts) {
-      const term = stems.get(word) ?? word;
+    for (const [word, { term, count }] of entries) {
+      if (term === null || count === 0) continue;
       const current = table.get(term);
       const bestCount = best.get(term) ?? -1;
       if (count > bestCount || (count === bestCount && current !== undefined && word < current)) {
@@ -74,20 +84,21 @@ export function createNormaliser(aliases: AliasTable): Normaliser {
   const termsOfFolded = (folded: string, count = true): string[] => {
     const words = wordsOfFolded(folded);
     const out: string[] = [];
+    const hasAliases = aliases.root.next.size > 0;
     for (let i = 0; i < words.length; ) {
-      const alias = aliases.root.next.size > 0 ? matchAlias(words, i, aliases) : undefined;
+      const alias = hasAliases ? matchAlias(words, i, aliases) : undefined;
       if (alias) {
         out.push(alias.target.term);
         i = alias.end;
         continue;
       }
-      const word = words[i++];
-      if (isNoise(word, stopwords)) continue;
+      const entry = entryOf(words[i++]);
+      if (entry.term === null) continue;
       if (count) {
-        wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
+        entry.count++;
         displays = undefined;
       }
-      out.push(word.includes('/') && REFERENCE_ID.test(word) ? word : termOf(word));
+      out.push(entry.term);
     }
     return out;
   };
@@ -104,6 +115,11 @@ export function createNormaliser(aliases: AliasTable): Normaliser {
       return displays.get(term) ?? term;
     },
   };
+}
+
+interface WordEntry {
+  term: string | null;
+  count: number;
 }
 
 /** Stop words, single letters and digits, and roman numerals are list markers or glue, not content. */

@@ -26,29 +26,54 @@ const PROGRESS_EVERY = 1024;
 const MIN_INDEX_DOC_FREQ = 100;
 
 /**
+ * Terms in more documents than this are never index keys, however large the input. A term in
+ * hundreds of documents carries little weight (its idf is low), so a pair it alone links is
+ * weak; without the cap each such term costs the square of its document count, and the search
+ * turns quadratic on large inputs. 256 is above the share limit on inputs of up to ~5,000 items,
+ * so those are searched exactly as before the cap (measured: the PFD report is byte-identical).
+ */
+export const MAX_INDEX_DOC_FREQ = 256;
+
+/** Where a search may look: which documents, how common a key may be, and the weakest pair kept. */
+export interface SearchSettings {
+  maxIndexDocShare: number;
+  /** An absolute cap on a key's document count (default MAX_INDEX_DOC_FREQ). */
+  maxIndexDocFreq?: number;
+  minScore: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Called once per pair (earlier, later) whose word cosine reaches the search's minScore. */
+export type PairVisitor = (earlier: number, later: number, cosine: number) => void;
+
+/** The document frequency above which a term is not an index key, for an input of `docs` documents. */
+export function indexDocFreqLimit(docs: number, maxIndexDocShare: number, maxIndexDocFreq = MAX_INDEX_DOC_FREQ): number {
+  return Math.min(maxIndexDocFreq, Math.max(MIN_INDEX_DOC_FREQ, Math.ceil(maxIndexDocShare * docs)));
+}
+
+/**
  * All pairs worth scoring, found through an inverted index rather than by comparing every pair.
  * Features are split by document frequency: rare ones are index keys, and each document meets
  * only the earlier documents sharing one of them, accumulating their exact partial dot product;
- * common ones (in more than maxIndexDocShare of documents) are not indexed, and their share of
- * the cosine is added by a short merge only for pairs that can still reach minScore — the
- * Cauchy–Schwarz bound ‖common part of a‖·‖common part of b‖ decides that without loss.
- * Pairs that share no rare feature are never met: that is the recall the index gives up.
+ * common ones (in more than maxIndexDocShare of documents, or MAX_INDEX_DOC_FREQ) are not indexed,
+ * and their share of the cosine is added by a short pass only for pairs that can still reach
+ * minScore — the Cauchy–Schwarz bound ‖common part of a‖·‖common part of b‖ decides that without
+ * loss. Pairs that share no rare feature are never met: that is the recall the index gives up.
  */
-export function scoreCandidatePairs(vectors: SparseVectors, scorer: PairScorer, skip: (doc: number) => boolean, settings: CandidateSettings): ScoredPairs {
+export function searchPairs(vectors: SparseVectors, skip: (doc: number) => boolean, settings: SearchSettings, visit: PairVisitor): void {
   const docs = vectors.offsets.length - 1;
-  const maxDocFreq = Math.max(MIN_INDEX_DOC_FREQ, Math.ceil(settings.maxIndexDocShare * docs));
+  const maxDocFreq = indexDocFreqLimit(docs, settings.maxIndexDocShare, settings.maxIndexDocFreq);
   const common = splitCommon(vectors, maxDocFreq);
   const postings = buildPostings(vectors, maxDocFreq, skip);
   const partial = new Float64Array(docs);
-  const touched: number[] = [];
-  const out = new PairBuffer();
+  const touched = new Int32Array(docs);
   const { offsets, ids, weights } = vectors;
   const minScore = settings.minScore;
 
   for (let doc = 0; doc < docs; doc++) {
     if (settings.onProgress && doc % PROGRESS_EVERY === 0) settings.onProgress(doc, docs);
     if (skip(doc)) continue;
-    common.load(doc);
+    let touchedCount = 0;
     for (let k = offsets[doc]; k < offsets[doc + 1]; k++) {
       const feature = ids[k];
       const weight = weights[k];
@@ -56,22 +81,34 @@ export function scoreCandidatePairs(vectors: SparseVectors, scorer: PairScorer, 
       for (let p = postings.offsets[feature]; p < postings.offsets[feature + 1]; p++) {
         const other = postings.docs[p];
         if (other >= doc) break;
-        if (partial[other] === 0) touched.push(other);
+        if (partial[other] === 0) touched[touchedCount++] = other;
         partial[other] += weight * postings.weights[p];
       }
     }
-    for (const other of touched) {
+    if (touchedCount === 0) continue;
+    // Met in document order, so every caller sees pairs in one order whatever the features.
+    touched.subarray(0, touchedCount).sort();
+    common.load(doc);
+    const docCommonNorm = common.norm[doc];
+    for (let t = 0; t < touchedCount; t++) {
+      const other = touched[t];
       const rare = partial[other];
       partial[other] = 0;
-      if (rare + common.norm[other] * common.norm[doc] < minScore) continue;
+      if (rare + common.norm[other] * docCommonNorm < minScore) continue;
       const cosine = Math.min(1, rare + common.dotWithLoaded(other));
-      if (cosine < minScore) continue;
-      const scored = scorer(other, doc, cosine);
-      if (scored.score >= minScore) out.push(other, doc, scored.score, cosine, scored.chars);
+      if (cosine >= minScore) visit(other, doc, cosine);
     }
-    touched.length = 0;
     common.unload(doc);
   }
+}
+
+/** Candidate pairs with their blended scores: the pairs whose word cosine and score both reach minScore. */
+export function scoreCandidatePairs(vectors: SparseVectors, scorer: PairScorer, skip: (doc: number) => boolean, settings: CandidateSettings): ScoredPairs {
+  const out = new PairBuffer();
+  searchPairs(vectors, skip, settings, (other, doc, cosine) => {
+    const scored = scorer(other, doc, cosine);
+    if (scored.score >= settings.minScore) out.push(other, doc, scored.score, cosine, scored.chars);
+  });
   return out.finish();
 }
 
@@ -102,26 +139,34 @@ function buildPostings(vectors: SparseVectors, maxDocFreq: number, skip: (doc: n
 function splitCommon(vectors: SparseVectors, maxDocFreq: number) {
   const { offsets, ids, weights, docFreq } = vectors;
   const docs = offsets.length - 1;
+  // Common features get compact indices of their own, so the scratch row below stays small
+  // enough to sit in cache however many features the input has.
+  const compact = new Int32Array(docFreq.length).fill(-1);
+  let commonFeatures = 0;
+  for (let f = 0; f < docFreq.length; f++) if (docFreq[f] > maxDocFreq) compact[f] = commonFeatures++;
   const commonOffsets = new Int32Array(docs + 1);
-  const commonIds: number[] = [];
-  const commonWeights: number[] = [];
+  for (let doc = 0; doc < docs; doc++) {
+    let n = 0;
+    for (let k = offsets[doc]; k < offsets[doc + 1]; k++) if (compact[ids[k]] >= 0) n++;
+    commonOffsets[doc + 1] = commonOffsets[doc] + n;
+  }
+  const cIds = new Int32Array(commonOffsets[docs]);
+  const cWeights = new Float64Array(commonOffsets[docs]);
   const norm = new Float64Array(docs);
   for (let doc = 0; doc < docs; doc++) {
+    let at = commonOffsets[doc];
     let sum = 0;
     for (let k = offsets[doc]; k < offsets[doc + 1]; k++) {
-      if (docFreq[ids[k]] <= maxDocFreq) continue;
-      commonIds.push(ids[k]);
-      commonWeights.push(weights[k]);
+      if (compact[ids[k]] < 0) continue;
+      cIds[at] = compact[ids[k]];
+      cWeights[at++] = weights[k];
       sum += weights[k] * weights[k];
     }
     norm[doc] = Math.sqrt(sum);
-    commonOffsets[doc + 1] = commonIds.length;
   }
-  const cIds = Int32Array.from(commonIds);
-  const cWeights = Float64Array.from(commonWeights);
-  // The current document's common weights, scattered by feature id: each candidate then costs one
-  // pass over its own common features instead of a merge.
-  const scratch = new Float64Array(vectors.features.length);
+  // The current document's common weights, scattered by compact index: each candidate then costs
+  // one pass over its own common features instead of a merge.
+  const scratch = new Float64Array(commonFeatures);
   const setLoaded = (doc: number, on: boolean) => {
     for (let k = commonOffsets[doc]; k < commonOffsets[doc + 1]; k++) scratch[cIds[k]] = on ? cWeights[k] : 0;
   };
@@ -137,29 +182,40 @@ function splitCommon(vectors: SparseVectors, maxDocFreq: number) {
   };
 }
 
-class PairBuffer {
-  private a: number[] = [];
-  private b: number[] = [];
-  private score: number[] = [];
-  private cosine: number[] = [];
-  private chars: number[] = [];
+/** Pairs appended into typed arrays that double when full: no per-pair objects, no boxed numbers. */
+export class PairBuffer {
+  private count = 0;
+  private a = new Int32Array(1024);
+  private b = new Int32Array(1024);
+  private score = new Float32Array(1024);
+  private cosine = new Float32Array(1024);
+  private chars = new Float32Array(1024);
 
   push(a: number, b: number, score: number, cosine: number, chars: number): void {
-    this.a.push(a);
-    this.b.push(b);
-    this.score.push(score);
-    this.cosine.push(cosine);
-    this.chars.push(chars);
+    if (this.count === this.a.length) this.grow();
+    const i = this.count++;
+    this.a[i] = a;
+    this.b[i] = b;
+    this.score[i] = score;
+    this.cosine[i] = cosine;
+    this.chars[i] = chars;
   }
 
   finish(): ScoredPairs {
-    return {
-      count: this.a.length,
-      a: Int32Array.from(this.a),
-      b: Int32Array.from(this.b),
-      score: Float32Array.from(this.score),
-      cosine: Float32Array.from(this.cosine),
-      chars: Float32Array.from(this.chars),
+    const n = this.count;
+    return { count: n, a: this.a.slice(0, n), b: this.b.slice(0, n), score: this.score.slice(0, n), cosine: this.cosine.slice(0, n), chars: this.chars.slice(0, n) };
+  }
+
+  private grow(): void {
+    const twice = <T extends Int32Array | Float32Array>(from: T): T => {
+      const to = new (from.constructor as new (n: number) => T)(from.length * 2);
+      to.set(from);
+      return to;
     };
+    this.a = twice(this.a);
+    this.b = twice(this.b);
+    this.score = twice(this.score);
+    this.cosine = twice(this.cosine);
+    this.chars = twice(this.chars);
   }
 }

@@ -1,4 +1,106 @@
-import type { ScoredPairs } from './candidates.js';
+import { PairBuffer, searchPairs, type ScoredPairs, type SearchSettings } from './candidates.js';
+import type { SparseVectors } from './vectors.js';
+
+/**
+ * Each document's `k` most similar documents (word cosine ≥ minScore), as pairs: a pair is kept
+ * when it is among either side's k strongest (ties go to the smaller document index). Equal to
+ * searching every pair and then keeping nearestNeighbourPairs, but holds only k candidates per
+ * document while searching — the full pair list at a theme-level cut is what grows past memory
+ * on large inputs.
+ */
+export function nearestNeighbourSearch(vectors: SparseVectors, skip: (doc: number) => boolean, settings: SearchSettings & { k: number }): ScoredPairs {
+  const docs = vectors.offsets.length - 1;
+  const nearest = new NeighbourHeaps(docs, settings.k);
+  searchPairs(vectors, skip, settings, (earlier, later, cosine) => {
+    // Scores are kept as the 32-bit floats pairs carry, so ties are judged as the report sees them.
+    const score = Math.fround(cosine);
+    nearest.offer(earlier, later, score);
+    nearest.offer(later, earlier, score);
+  });
+  return nearest.pairs();
+}
+
+/** One bounded min-heap per document (its weakest kept neighbour on top), in flat typed arrays. */
+class NeighbourHeaps {
+  private readonly others: Int32Array;
+  private readonly scores: Float32Array;
+  private readonly sizes: Int32Array;
+
+  constructor(
+    private readonly docs: number,
+    private readonly k: number,
+  ) {
+    this.others = new Int32Array(docs * k);
+    this.scores = new Float32Array(docs * k);
+    this.sizes = new Int32Array(docs);
+  }
+
+  offer(doc: number, other: number, score: number): void {
+    const base = doc * this.k;
+    const size = this.sizes[doc];
+    if (size < this.k) {
+      this.sizes[doc] = size + 1;
+      this.siftUp(base, size, other, score);
+    } else if (this.weaker(this.scores[base], this.others[base], score, other)) {
+      this.siftDown(base, other, score);
+    }
+  }
+
+  /** Every kept neighbour pair once, smaller index first. */
+  pairs(): ScoredPairs {
+    const out = new PairBuffer();
+    for (let doc = 0; doc < this.docs; doc++) {
+      const base = doc * this.k;
+      for (let i = base; i < base + this.sizes[doc]; i++) {
+        const other = this.others[i];
+        // A pair both sides kept is written from the smaller side only.
+        if (other < doc && this.holds(other, doc)) continue;
+        out.push(Math.min(doc, other), Math.max(doc, other), this.scores[i], this.scores[i], 0);
+      }
+    }
+    return out.finish();
+  }
+
+  private holds(doc: number, other: number): boolean {
+    const base = doc * this.k;
+    for (let i = base; i < base + this.sizes[doc]; i++) if (this.others[i] === other) return true;
+    return false;
+  }
+
+  /** Whether neighbour (s1, o1) ranks below (s2, o2): lower score, or the same score and a larger index. */
+  private weaker(s1: number, o1: number, s2: number, o2: number): boolean {
+    return s1 < s2 || (s1 === s2 && o1 > o2);
+  }
+
+  private siftUp(base: number, at: number, other: number, score: number): void {
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      if (!this.weaker(score, other, this.scores[base + parent], this.others[base + parent])) break;
+      this.scores[base + at] = this.scores[base + parent];
+      this.others[base + at] = this.others[base + parent];
+      at = parent;
+    }
+    this.scores[base + at] = score;
+    this.others[base + at] = other;
+  }
+
+  /** Replaces the top (weakest) entry and restores the heap below it. */
+  private siftDown(base: number, other: number, score: number): void {
+    const size = this.k;
+    let at = 0;
+    for (;;) {
+      let child = 2 * at + 1;
+      if (child >= size) break;
+      if (child + 1 < size && this.weaker(this.scores[base + child + 1], this.others[base + child + 1], this.scores[base + child], this.others[base + child])) child++;
+      if (!this.weaker(this.scores[base + child], this.others[base + child], score, other)) break;
+      this.scores[base + at] = this.scores[base + child];
+      this.others[base + at] = this.others[base + child];
+      at = child;
+    }
+    this.scores[base + at] = score;
+    this.others[base + at] = other;
+  }
+}
 
 /**
  * The pairs that are among either side's `k` strongest (by score; ties to the earlier pair), in

@@ -21,42 +21,86 @@ export interface VectorSettings {
 
 export function buildVectors(docs: readonly (readonly string[])[], settings: VectorSettings): SparseVectors {
   const interner = new FeatureInterner();
-  const counted = docs.map((terms) => countFeatures(terms, interner, settings.bigramWeight > 0));
+  const rows = countRows(docs, interner, settings.bigramWeight > 0);
   const { features, isBigram } = interner;
   const docFreq = new Int32Array(features.length);
-  for (const counts of counted) for (const id of counts.keys()) docFreq[id]++;
+  for (let k = 0; k < rows.ids.length; k++) docFreq[rows.ids[k]]++;
 
-  const offsets = new Int32Array(docs.length + 1);
-  counted.forEach((counts, r) => (offsets[r + 1] = offsets[r] + counts.size));
-  const ids = new Int32Array(offsets[docs.length]);
-  const weights = new Float32Array(offsets[docs.length]);
-  counted.forEach((counts, r) => {
-    const start = offsets[r];
-    const row = Int32Array.from(counts.keys()).sort();
+  const { offsets, ids } = rows;
+  const weights = new Float32Array(ids.length);
+  const idf = Float64Array.from(docFreq, (df) => Math.log((docs.length + 1) / (df + 1)) + 1);
+  const scale = Float64Array.from(isBigram, (bigram) => (bigram ? settings.bigramWeight : 1));
+  for (let r = 0; r < docs.length; r++) {
     let norm = 0;
-    row.forEach((id, k) => {
-      const idf = Math.log((docs.length + 1) / (docFreq[id] + 1)) + 1;
-      const weight = (1 + Math.log(counts.get(id)!)) * idf * (isBigram[id] ? settings.bigramWeight : 1);
-      ids[start + k] = id;
-      weights[start + k] = weight;
+    for (let k = offsets[r]; k < offsets[r + 1]; k++) {
+      const weight = (1 + Math.log(rows.counts[k])) * idf[ids[k]] * scale[ids[k]];
+      weights[k] = weight;
       norm += weight * weight;
-    });
+    }
     norm = Math.sqrt(norm) || 1;
-    for (let k = start; k < start + row.length; k++) weights[k] /= norm;
-  });
+    for (let k = offsets[r]; k < offsets[r + 1]; k++) weights[k] /= norm;
+  }
   return { offsets, ids, weights, docFreq, features };
 }
 
+/** Each document's distinct feature ids (sorted) and their counts, in compressed rows. */
+function countRows(docs: readonly (readonly string[])[], interner: FeatureInterner, bigrams: boolean) {
+  const offsets = new Int32Array(docs.length + 1);
+  let ids = new Int32Array(1 << 16);
+  let counts = new Int32Array(1 << 16);
+  // Dense counts by feature id, reset after each row through the row's own list of ids.
+  let scratch = new Int32Array(1 << 16);
+  let size = 0;
+  const row: number[] = [];
+  const add = (feature: number) => {
+    if (feature >= scratch.length) scratch = grown(scratch, feature + 1);
+    if (scratch[feature]++ === 0) row.push(feature);
+  };
+  for (let r = 0; r < docs.length; r++) {
+    const terms = docs[r];
+    let previous = -1;
+    for (let i = 0; i < terms.length; i++) {
+      const word = interner.word(terms[i]);
+      add(interner.featureOfWord(word));
+      if (bigrams && previous >= 0) add(interner.pair(previous, word, terms[i - 1], terms[i]));
+      previous = word;
+    }
+    row.sort((x, y) => x - y);
+    if (size + row.length > ids.length) {
+      ids = grown(ids, size + row.length);
+      counts = grown(counts, size + row.length);
+    }
+    for (const feature of row) {
+      ids[size] = feature;
+      counts[size++] = scratch[feature];
+      scratch[feature] = 0;
+    }
+    row.length = 0;
+    offsets[r + 1] = size;
+  }
+  return { offsets, ids: ids.slice(0, size), counts: counts.subarray(0, size) };
+}
+
+function grown(array: Int32Array, atLeast: number): Int32Array<ArrayBuffer> {
+  const next = new Int32Array(Math.max(atLeast, array.length * 2));
+  next.set(array);
+  return next;
+}
+
 /**
- * Feature ids for words and word pairs. A pair is keyed by its two word ids packed into one
- * number, so the hot loop builds no strings; a pair's text is made once, when first seen.
+ * Feature ids for words and word pairs. A pair is found by its two word ids in an open-addressing
+ * table of typed arrays, so the hot loop builds no strings and boxes no numbers; a pair's text is
+ * made once, when first seen.
  */
 class FeatureInterner {
   readonly features: string[] = [];
   readonly isBigram: boolean[] = [];
   private words = new Map<string, number>();
   private wordIds: number[] = [];
-  private pairs = new Map<number, number>();
+  private pairFirst = new Int32Array(1 << 16).fill(-1);
+  private pairSecond = new Int32Array(1 << 16);
+  private pairId = new Int32Array(1 << 16);
+  private pairCount = 0;
 
   word(term: string): number {
     let word = this.words.get(term);
@@ -72,14 +116,36 @@ class FeatureInterner {
     return this.wordIds[word];
   }
 
-  pair(first: number, second: number, text: () => string): number {
-    const key = first * 2 ** 26 + second;
-    let id = this.pairs.get(key);
-    if (id === undefined) {
-      id = this.add(text(), true);
-      this.pairs.set(key, id);
+  pair(first: number, second: number, firstTerm: string, secondTerm: string): number {
+    const mask = this.pairFirst.length - 1;
+    let slot = (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca77)) & mask;
+    while (this.pairFirst[slot] !== -1) {
+      if (this.pairFirst[slot] === first && this.pairSecond[slot] === second) return this.pairId[slot];
+      slot = (slot + 1) & mask;
     }
+    const id = this.add(`${firstTerm} ${secondTerm}`, true);
+    this.pairFirst[slot] = first;
+    this.pairSecond[slot] = second;
+    this.pairId[slot] = id;
+    // Kept at most half full, so probes stay short.
+    if (++this.pairCount * 2 > this.pairFirst.length) this.rehash();
     return id;
+  }
+
+  private rehash(): void {
+    const [first, second, id] = [this.pairFirst, this.pairSecond, this.pairId];
+    this.pairFirst = new Int32Array(first.length * 2).fill(-1);
+    this.pairSecond = new Int32Array(first.length * 2);
+    this.pairId = new Int32Array(first.length * 2);
+    const mask = this.pairFirst.length - 1;
+    for (let s = 0; s < first.length; s++) {
+      if (first[s] === -1) continue;
+      let slot = (Math.imul(first[s], 0x9e3779b1) ^ Math.imul(second[s], 0x85ebca77)) & mask;
+      while (this.pairFirst[slot] !== -1) slot = (slot + 1) & mask;
+      this.pairFirst[slot] = first[s];
+      this.pairSecond[slot] = second[s];
+      this.pairId[slot] = id[s];
+    }
   }
 
   private add(feature: string, bigram: boolean): number {
@@ -87,19 +153,6 @@ class FeatureInterner {
     this.isBigram.push(bigram);
     return this.features.length - 1;
   }
-}
-
-function countFeatures(terms: readonly string[], interner: FeatureInterner, bigrams: boolean): Map<number, number> {
-  const counts = new Map<number, number>();
-  const add = (id: number) => counts.set(id, (counts.get(id) ?? 0) + 1);
-  let previous = -1;
-  terms.forEach((term, i) => {
-    const word = interner.word(term);
-    add(interner.featureOfWord(word));
-    if (bigrams && previous >= 0) add(interner.pair(previous, word, () => `${terms[i - 1]} ${term}`));
-    previous = word;
-  });
-  return counts;
 }
 
 /** Exact cosine of two rows by merging their sorted ids. */

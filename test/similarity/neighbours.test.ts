@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nearestNeighbourPairs, type ScoredPairs } from '../../src/similarity/index.js';
+import { buildVectors, cosineOf, createCosineScorer, nearestNeighbourPairs, nearestNeighbourSearch, scoreCandidatePairs, type ScoredPairs } from '../../src/similarity/index.js';
 
 function pairsOf(list: [number, number, number][]): ScoredPairs {
   return {
@@ -43,5 +43,33 @@ describe('nearestNeighbourPairs', () => {
         }
       }),
     );
+  });
+});
+
+describe('nearestNeighbourSearch', () => {
+  const vocabulary = ['ward', 'ligatur', 'audit', 'ambul', 'delay', 'handov', 'train', 'staff', 'polic', 'guidanc'];
+  const corpus = fc.array(fc.array(fc.constantFrom(...vocabulary), { minLength: 0, maxLength: 6 }), { minLength: 2, maxLength: 40 });
+
+  it('keeps the same pairs as searching every pair and then keeping each side’s k nearest', () => {
+    fc.assert(
+      fc.property(corpus, fc.integer({ min: 1, max: 4 }), fc.constantFrom(0.05, 0.2, 0.5), (docs, k, minScore) => {
+        const vectors = buildVectors(docs, { bigramWeight: 0 });
+        const skip = (d: number) => docs[d].length === 0;
+        const settings = { maxIndexDocShare: 0.05, minScore };
+        const all = scoreCandidatePairs(vectors, createCosineScorer(vectors), skip, settings);
+        const expected = nearestNeighbourPairs(all, docs.length, k);
+        const found = nearestNeighbourSearch(vectors, skip, { ...settings, k });
+        expect(new Set(keys(found))).toEqual(new Set(keys(expected)));
+        expect(found.count).toBe(expected.count);
+      }),
+    );
+  });
+
+  it('carries each kept pair’s word cosine', () => {
+    const docs = [['ward', 'ligatur'], ['ward', 'ligatur', 'audit'], ['ambul', 'delay'], ['ambul', 'delay', 'handov']];
+    const vectors = buildVectors(docs, { bigramWeight: 0 });
+    const found = nearestNeighbourSearch(vectors, () => false, { maxIndexDocShare: 0.05, minScore: 0.1, k: 1 });
+    expect(keys(found).sort()).toEqual(['0-1', '2-3']);
+    for (let i = 0; i < found.count; i++) expect(found.cosine[i]).toBeCloseTo(cosineOf(vectors, found.a[i], found.b[i]), 6);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildVectors, cosineOf, createPairScorer, diceOf, scoreCandidatePairs, sharedFeatures, trigramSet } from '../../src/similarity/index.js';
+import { buildVectors, cosineOf, createCosineScorer, createPairScorer, diceOf, indexDocFreqLimit, MAX_INDEX_DOC_FREQ, scoreCandidatePairs, sharedFeatures, trigramSet } from '../../src/similarity/index.js';
 
 const docs = [
   ['ligatur', 'point', 'ward', 'remov'],
@@ -64,5 +64,48 @@ describe('candidate pairs', () => {
     }
     expect(found).toEqual(expected.sort());
     expect(found).toEqual(['0-1', '2-3']);
+  });
+});
+
+describe('index keys', () => {
+  it('take terms up to the document share, at least 100 documents, at most MAX_INDEX_DOC_FREQ', () => {
+    expect(indexDocFreqLimit(500, 0.05)).toBe(100);
+    expect(indexDocFreqLimit(4382, 0.05)).toBe(220);
+    expect(indexDocFreqLimit(1_000_000, 0.05)).toBe(MAX_INDEX_DOC_FREQ);
+    expect(indexDocFreqLimit(1_000_000, 0.05, 5000)).toBe(5000);
+  });
+
+  it('find every pair an all-pairs scan finds when all pairs share a rare term, on inputs of thousands of documents', () => {
+    // 3,000 documents: two rare words each (a pair per rare word) plus words common to most of
+    // them, so the common part of the cosine is added after the index meets a pair.
+    const docs = Array.from({ length: 3000 }, (_, d) => [`rare${Math.floor(d / 2)}`, `other${d}`, 'common', d % 2 ? 'half' : 'twin', `tail${d % 7}`]);
+    const vectors = buildVectors(docs, { bigramWeight: 0.5 });
+    const scorer = createCosineScorer(vectors);
+    const found = scoreCandidatePairs(vectors, scorer, () => false, { maxIndexDocShare: 0.05, minScore: 0.1 });
+    const keys = new Set(Array.from({ length: found.count }, (_, i) => `${found.a[i]}-${found.b[i]}`));
+    for (let d = 0; d < 3000; d += 2) {
+      expect(keys.has(`${d}-${d + 1}`)).toBe(true);
+      const i = [...keys].indexOf(`${d}-${d + 1}`);
+      expect(found.cosine[i]).toBeCloseTo(cosineOf(vectors, d, d + 1), 6);
+      if (d > 40) break;
+    }
+    expect(found.count).toBeGreaterThanOrEqual(1500);
+  });
+});
+
+describe('TF-IDF vectors on many distinct word pairs', () => {
+  it('name every bigram feature by its own two words (the pair table grows past its first size)', () => {
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    const docs = Array.from({ length: 400 }, () => Array.from({ length: 120 }, () => `w${Math.floor(next() / 65536) % 3000}`));
+    const vectors = buildVectors(docs, { bigramWeight: 0.5 });
+    const bigrams = vectors.features.filter((f) => f.includes(' '));
+    expect(bigrams.length).toBeGreaterThan(40000);
+    expect(new Set(bigrams).size).toBe(bigrams.length);
+    // Row 0's features are exactly its words and adjacent word pairs.
+    const row = Array.from(vectors.ids.subarray(vectors.offsets[0], vectors.offsets[1]), (id) => vectors.features[id]).sort();
+    const expected = new Set(docs[0]);
+    docs[0].forEach((w, i) => i > 0 && expected.add(`${docs[0][i - 1]} ${w}`));
+    expect(row).toEqual([...expected].sort());
   });
 });
