@@ -14,6 +14,8 @@ export interface Progress {
   stage: StageRunner;
   /** Shows a step outside the analysis ("reading 3 files"). */
   step(label: string): void;
+  /** From now on the line names how many items the run has (known once the input is read). */
+  setItems(items: number): void;
   /** Clears the line: the report, or an error, starts on a clean terminal. */
   done(): void;
 }
@@ -22,13 +24,15 @@ export interface Progress {
  * One self-overwriting line on standard error: the current step and how long the run has taken.
  * Only for a terminal (the caller decides), so piped and CI output never holds it.
  */
-export function terminalProgress(stream: NodeJS.WritableStream, items: number, now: () => number = () => performance.now()): Progress {
+export function terminalProgress(stream: NodeJS.WritableStream, now: () => number = () => performance.now()): Progress {
   const started = now();
+  let items: number | undefined;
   let shown = false;
   let lastShown = -Infinity;
   const show = (label: string) => {
     const seconds = ((now() - started) / 1000).toFixed(1);
-    stream.write(`\r\u001b[2Krecdedup: ${label} (${items.toLocaleString('en-GB')} items, ${seconds} s)`);
+    const count = items === undefined ? '' : `${items.toLocaleString('en-GB')} items, `;
+    stream.write(`\r\u001b[2Krecdedup: ${label} (${count}${seconds} s)`);
     shown = true;
     lastShown = now();
   };
@@ -45,6 +49,7 @@ export function terminalProgress(stream: NodeJS.WritableStream, items: number, n
       });
     },
     step: show,
+    setItems: (n) => (items = n),
     done: () => {
       if (shown) stream.write('\r\u001b[2K');
       shown = false;
@@ -61,4 +66,14 @@ function timeLeft(elapsedMs: number, done: number, total: number): string {
 }
 
 /** No line at all: --no-progress, CI, or standard error not a terminal. */
-export const NO_PROGRESS: Progress = { stage: (_stage, run) => run(), step: () => {}, done: () => {} };
+export const NO_PROGRESS: Progress = { stage: (_stage, run) => run(), step: () => {}, setItems: () => {}, done: () => {} };
+
+/** Runs a command's work with a progress line when options allow one, and always clears it after. */
+export async function withProgress<T>(enabled: boolean, stream: NodeJS.WritableStream, work: (progress: Progress) => Promise<T>): Promise<T> {
+  const progress = enabled ? terminalProgress(stream) : NO_PROGRESS;
+  try {
+    return await work(progress);
+  } finally {
+    progress.done();
+  }
+}

@@ -10,7 +10,9 @@ describe('terminalProgress', () => {
   it('shows each stage on one self-overwriting line, with the item count and elapsed time, and clears it when done', () => {
     const stream = recorder();
     let clock = 0;
-    const progress = terminalProgress(stream, 4382, () => clock);
+    const progress = terminalProgress(stream, () => clock);
+    progress.step('reading pfd.csv');
+    progress.setItems(4382);
     const value = progress.stage('pairs', () => {
       clock = 1500;
       return 42;
@@ -19,16 +21,18 @@ describe('terminalProgress', () => {
     progress.done();
     expect(value).toBe(42);
     const lines = stream.text.split('\r').filter(Boolean);
-    expect(lines[0]).toBe('\u001b[2Krecdedup: finding and scoring candidate pairs (4,382 items, 0.0 s)');
-    expect(lines[1]).toBe('\u001b[2Krecdedup: building the report (4,382 items, 1.5 s)');
-    expect(lines[2]).toBe('\u001b[2K');
+    expect(lines[0]).toBe('\u001b[2Krecdedup: reading pfd.csv (0.0 s)');
+    expect(lines[1]).toBe('\u001b[2Krecdedup: finding and scoring candidate pairs (4,382 items, 0.0 s)');
+    expect(lines[2]).toBe('\u001b[2Krecdedup: building the report (4,382 items, 1.5 s)');
+    expect(lines[3]).toBe('\u001b[2K');
     expect(stream.text).not.toContain('\n');
   });
 
   it('shows how far a long stage has got and the time left, at most ten times a second', () => {
     const stream = recorder();
     let clock = 0;
-    const progress = terminalProgress(stream, 10000, () => clock);
+    const progress = terminalProgress(stream, () => clock);
+    progress.setItems(10000);
     progress.stage('topics', (tick) => {
       clock = 50;
       tick!(500, 10000); // too soon after the stage line: not drawn
@@ -47,7 +51,7 @@ describe('terminalProgress', () => {
 
   it('writes nothing when nothing was shown, and NO_PROGRESS only runs the stage', () => {
     const stream = recorder();
-    terminalProgress(stream, 1).done();
+    terminalProgress(stream).done();
     expect(stream.text).toBe('');
     expect(NO_PROGRESS.stage('cluster', () => 'ran')).toBe('ran');
   });

@@ -2,12 +2,13 @@ import { evaluate, parseGold, type ClusterAgreement, type Evaluation } from '../
 import { readTextFile, writeReport, type CliIo } from '../io.js';
 import type { Options } from '../options.js';
 import { round } from '../report/model.js';
+import { withProgress } from '../progress.js';
 import { printWarnings, runPipeline } from './run.js';
 
 /** `recdedup eval`: the same pipeline as `themes`, scored against a gold file. */
 export async function evalCommand(inputs: readonly string[], goldFile: string, options: Options, io: CliIo): Promise<number> {
   const gold = parseGold(await readTextFile(goldFile, io.cwd), goldFile);
-  const { report } = await runPipeline(inputs, options, io);
+  const { report } = await withProgress(options.progress, io.stderr, (progress) => runPipeline(inputs, options, io, progress));
   const result = evaluate(report, gold);
   warnAboutCoverage(result, goldFile, io);
   const rendered = options.format === 'json' ? `${JSON.stringify(roundAll(result), null, 2)}\n` : renderTable(result);

@@ -9,7 +9,7 @@ import type { Options } from '../options.js';
 import { analyse, analyseInParallel, type Analysis } from '../pipeline.js';
 import { searchTopicsInWorker } from '../parallel.js';
 import { buildReport, type ThemesReport } from '../report/index.js';
-import { NO_PROGRESS, terminalProgress } from '../progress.js';
+import type { Progress } from '../progress.js';
 import type { RecordItem, Warning } from '../types.js';
 
 export interface PipelineRun {
@@ -20,27 +20,24 @@ export interface PipelineRun {
 }
 
 /** What every analysing command does first: read, ingest, analyse, build the report model. */
-export async function runPipeline(inputs: readonly string[], options: Options, io: CliIo): Promise<PipelineRun> {
+export async function runPipeline(inputs: readonly string[], options: Options, io: CliIo, progress: Progress): Promise<PipelineRun> {
+  progress.step(inputs.length === 1 ? `reading ${inputs[0] === '-' ? 'standard input' : inputs[0]}` : `reading ${inputs.length} inputs`);
   const files = await readInputFiles(inputs, io);
   const ingested = await ingestInputs(files, options);
+  progress.setItems(ingested.records.length);
   printWarnings(ingested.warnings, io);
   if (ingested.records.length === 0) throw new UsageError(`${inputs.join(', ')}: no rows with text to group`);
 
   const aliasTexts = [shippedAliasTable()];
   if (options.aliasFile) aliasTexts.push(await readTextFile(options.aliasFile, io.cwd));
   const normaliser = createNormaliser(parseAliasTables(aliasTexts));
-  const progress = options.progress ? terminalProgress(io.stderr, ingested.records.length) : NO_PROGRESS;
-  try {
-    const analysis =
-      options.threads > 1
-        ? await analyseInParallel(ingested.records, normaliser, options, searchTopicsInWorker, progress.stage)
-        : analyse(ingested.records, normaliser, options, progress.stage);
-    progress.step('building the report');
-    const report = buildReport(ingested.records, analysis, { version: packageVersion(), skipped: ingested.skippedEmpty, options, normaliser });
-    return { records: ingested.records, analysis, report, normaliser };
-  } finally {
-    progress.done();
-  }
+  const analysis =
+    options.threads > 1
+      ? await analyseInParallel(ingested.records, normaliser, options, searchTopicsInWorker, progress.stage)
+      : analyse(ingested.records, normaliser, options, progress.stage);
+  progress.step('building the report');
+  const report = buildReport(ingested.records, analysis, { version: packageVersion(), skipped: ingested.skippedEmpty, options, normaliser });
+  return { records: ingested.records, analysis, report, normaliser };
 }
 
 /**
