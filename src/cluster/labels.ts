@@ -78,6 +78,38 @@ function pickKeywords(ranked: readonly string[], count: number): string[] {
   return chosen;
 }
 
+/**
+ * Groups larger than this get their central member from the centroid (one pass) rather than from
+ * every member pair, which would be quadratic in the group's size.
+ */
+export const EXACT_MEDOID_MAX = 200;
+
+/**
+ * The group's central member: the medoid by `similarity` for groups of up to EXACT_MEDOID_MAX
+ * members, else the member whose vector is closest to the group's summed vector.
+ */
+export function centralMemberOf(members: readonly number[], vectors: SparseVectors, similarity: (a: number, b: number) => number): number {
+  return members.length <= EXACT_MEDOID_MAX ? medoidOf(members, similarity) : nearestToCentroid(vectors, members);
+}
+
+/** The member with the largest dot product with the sum of all members' rows; ties go to the earlier document. */
+export function nearestToCentroid(vectors: SparseVectors, members: readonly number[]): number {
+  const { offsets, ids, weights } = vectors;
+  const centroid = new Map<number, number>();
+  for (const doc of members) for (let k = offsets[doc]; k < offsets[doc + 1]; k++) centroid.set(ids[k], (centroid.get(ids[k]) ?? 0) + weights[k]);
+  let best = members[0];
+  let bestDot = -1;
+  for (const doc of members) {
+    let dot = 0;
+    for (let k = offsets[doc]; k < offsets[doc + 1]; k++) dot += weights[k] * centroid.get(ids[k])!;
+    if (dot > bestDot) {
+      best = doc;
+      bestDot = dot;
+    }
+  }
+  return best;
+}
+
 /** The member with the highest total similarity to the others; ties go to the earlier document. */
 export function medoidOf(members: readonly number[], similarity: (a: number, b: number) => number): number {
   if (members.length <= 2) return members[0];

@@ -51,12 +51,12 @@ async function ingestInputs(files: readonly InputFile[], options: Options): Prom
   for (const file of files) {
     if (isReportFile(file.name)) {
       const extraction = await extractReports([file]);
-      records.push(...extraction.items);
+      for (const record of extraction.items) records.push(record);
       warnings.push(...extraction.warnings);
       continue;
     }
     const table = ingestFiles([file], options.columns);
-    records.push(...table.records);
+    for (const record of table.records) records.push(record);
     warnings.push(...table.warnings);
     skippedEmpty += table.skippedEmpty;
   }

@@ -21,7 +21,10 @@ export function renderMarkdown(report: ThemesReport, settings: TextReportSetting
     out.push(`## ${t + 1}. ${escape(theme.label)}`, '');
     out.push(`${plural(theme.sources.length, 'source')} · ${yearRange(theme.firstYear, theme.lastYear)} · ${plural(theme.size, 'item')} · ${plural(view.recurring.length, 'recurring group')}  `);
     out.push(`Keywords: ${theme.keywords.map(escape).join(', ')}`, '');
-    view.recurring.forEach((group, g) => out.push(...groupSection(group, `${t + 1}.${g + 1}`, settings.explain)));
+    view.recurring.forEach((group, g) => {
+      // A loop, not push(...lines): a group of many thousand members would overflow the call stack.
+      for (const line of groupSection(group, `${t + 1}.${g + 1}`, settings.explain)) out.push(line);
+    });
     if (view.oneOff.length > 0) out.push(...oneOffList(view.oneOff), '');
   });
   out.push(...boilerplateSection(report));

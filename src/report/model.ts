@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { centralSentence, classKeywords, medoidOf, sharedTerms, termWeights } from '../cluster/index.js';
+import { centralMemberOf, centralSentence, classKeywords, sharedTerms, termWeights } from '../cluster/index.js';
 import { splitSentences } from '../normalise/index.js';
 import { withoutFurniture } from '../normalise/furniture.js';
 import type { Normaliser } from '../normalise/tokens.js';
@@ -112,7 +112,7 @@ function reportParameters(options: ReportContext['options']): ThemesReport['para
 
 function buildGroup(members: readonly number[], analysis: Analysis, normaliser: Normaliser, minSources: number): ReportGroup {
   const { records, scorer, vectors } = analysis;
-  const medoid = medoidOf(members, (a, b) => scorer(a, b).score);
+  const medoid = centralMemberOf(members, vectors, (a, b) => scorer(a, b).score);
   const rows = members.map((doc) => toMember(records[doc], doc === medoid ? 1 : scorer(medoid, doc).score));
   rows.sort((p, q) => yearOrder(p.year, q.year) || compare(p.source, q.source) || compare(p.id, q.id));
   const sources = distinctSorted(rows.map((m) => m.source));
@@ -188,9 +188,16 @@ export function excerpt(text: string, max: number): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '')}…`;
 }
 
+/** A loop rather than Math.min(...years): a theme can hold more members than a call takes arguments. */
 function yearSpan(years: readonly (number | null)[]): { firstYear: number | null; lastYear: number | null } {
-  const known = years.filter((y): y is number => y !== null);
-  return known.length === 0 ? { firstYear: null, lastYear: null } : { firstYear: Math.min(...known), lastYear: Math.max(...known) };
+  let firstYear: number | null = null;
+  let lastYear: number | null = null;
+  for (const year of years) {
+    if (year === null) continue;
+    if (firstYear === null || year < firstYear) firstYear = year;
+    if (lastYear === null || year > lastYear) lastYear = year;
+  }
+  return { firstYear, lastYear };
 }
 
 function yearOrder(a: number | null, b: number | null): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { centralSentence, termWeights } from '../../src/cluster/index.js';
-import { buildVectors } from '../../src/similarity/index.js';
+import { centralMemberOf, centralSentence, EXACT_MEDOID_MAX, medoidOf, termWeights } from '../../src/cluster/index.js';
+import { buildVectors, cosineOf } from '../../src/similarity/index.js';
 
 const sentence = (text: string) => ({ text, terms: text.toLowerCase().split(' ') });
 
@@ -35,5 +35,30 @@ describe('termWeights', () => {
     const vectors = buildVectors([['helmet', 'rider'], ['helmet', 'scooter'], ['ward']], { bigramWeight: 0 });
     expect([...termWeights(vectors, [0, 1]).keys()]).toEqual(['helmet']);
     expect([...termWeights(vectors, [2]).keys()]).toEqual(['ward']);
+  });
+});
+
+describe('centralMemberOf', () => {
+  // Every member shares the core words; each also has a word of its own, and member `hub` has all
+  // the core words and nothing else, so it is the most central by any measure.
+  const groupOf = (size: number, hub: number) =>
+    Array.from({ length: size }, (_, d) => (d === hub ? ['ligatur', 'point', 'ward', 'audit'] : ['ligatur', 'point', d % 2 ? 'ward' : 'audit', `own${d}`]));
+
+  it('is the exact medoid for groups up to the limit', () => {
+    const docs = groupOf(30, 17);
+    const vectors = buildVectors(docs, { bigramWeight: 0 });
+    const members = docs.map((_, d) => d);
+    const similarity = (a: number, b: number) => cosineOf(vectors, a, b);
+    expect(centralMemberOf(members, vectors, similarity)).toBe(medoidOf(members, similarity));
+    expect(centralMemberOf(members, vectors, similarity)).toBe(17);
+  });
+
+  it('is the member nearest the centroid for larger groups, without comparing every pair', () => {
+    const docs = groupOf(EXACT_MEDOID_MAX + 50, 123);
+    const vectors = buildVectors(docs, { bigramWeight: 0 });
+    let calls = 0;
+    const similarity = (a: number, b: number) => (calls++, cosineOf(vectors, a, b));
+    expect(centralMemberOf(docs.map((_, d) => d), vectors, similarity)).toBe(123);
+    expect(calls).toBe(0);
   });
 });
