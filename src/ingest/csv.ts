@@ -14,7 +14,8 @@ interface RawRecord {
 }
 
 /** CSV or TSV text → table. Quoted fields may hold newlines; CRLF and a BOM are accepted. */
-export function parseDelimited(text: string, file: string, delimiter = guessDelimiter(text)): ParsedTable {
+/** `utf8`, when given, must be the bytes `text` was decoded from: rows' lines are counted on them rather than on a re-encoded copy of a large file. */
+export function parseDelimited(text: string, file: string, delimiter = guessDelimiter(text), utf8?: Uint8Array): ParsedTable {
   let records: RawRecord[];
   try {
     records = parse(text, {
@@ -31,7 +32,7 @@ export function parseDelimited(text: string, file: string, delimiter = guessDeli
   const columns = records[0].record.map((name) => name.trim());
   const warnings: Warning[] = [];
   const rows: TableRow[] = [];
-  const lineAt = byteLineCounter(text);
+  const lineAt = byteLineCounter(utf8 ?? Buffer.from(text, 'utf8'));
   let ragged = 0;
   for (let i = 1; i < records.length; i++) {
     const { record } = records[i];
@@ -51,8 +52,7 @@ export function parseDelimited(text: string, file: string, delimiter = guessDeli
  * own line counter drifts after quoted CRLF newlines, but its byte count is exact. Offsets must
  * be asked for in increasing order.
  */
-function byteLineCounter(text: string): (byteOffset: number) => number {
-  const bytes = Buffer.from(text, 'utf8');
+function byteLineCounter(bytes: Uint8Array): (byteOffset: number) => number {
   let position = 0;
   let line = 1;
   return (byteOffset) => {

@@ -3,6 +3,8 @@ import type { Warning } from '../types.js';
 
 export interface DecodedText {
   text: string;
+  /** The UTF-8 bytes the text was decoded from (BOM removed); absent when it was not UTF-8. */
+  utf8?: Uint8Array;
   warnings: Warning[];
 }
 
@@ -21,7 +23,7 @@ export function decodeInput(bytes: Uint8Array, file: string, expected = 'CSV, TS
   }
   const body = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), warnings: [] };
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), utf8: body, warnings: [] };
   } catch {
     const text = decodeWindows1252(body);
     return { text, warnings: [{ message: `${file}: not valid UTF-8; decoded as Windows-1252` }] };

@@ -1,7 +1,7 @@
 import { basename, extname } from 'node:path';
 import type { ColumnMapping, RecordItem, Warning } from '../types.js';
 import { parseDelimited } from './csv.js';
-import { decodeInput } from './decode.js';
+import { decodeInput, type DecodedText } from './decode.js';
 import { parseJsonArray, parseJsonLines } from './json.js';
 import { makeIdsUnique, tableToRecords } from './records.js';
 import type { Table } from './table.js';
@@ -30,7 +30,7 @@ export function ingestFiles(files: readonly InputFile[], columns: ColumnMapping)
     const display = file.name === '-' ? '<stdin>' : file.name;
     const decoded = decodeInput(file.bytes, display);
     warnings.push(...decoded.warnings);
-    const table = parseTable(decoded.text, display, formatOf(file.name, decoded.text), warnings);
+    const table = parseTable(decoded, display, formatOf(file.name, decoded.text), warnings);
     const label = file.name === '-' ? 'stdin' : basename(file.name);
     const result = tableToRecords(table, columns, label);
     // A loop, not push(...records): spreading a million arguments overflows the stack.
@@ -42,19 +42,19 @@ export function ingestFiles(files: readonly InputFile[], columns: ColumnMapping)
   return { records: unique.records, skippedEmpty, warnings: [...warnings, ...unique.warnings] };
 }
 
-function parseTable(text: string, file: string, format: InputFormat, warnings: Warning[]): Table {
+function parseTable({ text, utf8 }: DecodedText, file: string, format: InputFormat, warnings: Warning[]): Table {
   switch (format) {
     case 'json':
       return parseJsonArray(text, file);
     case 'jsonl':
       return parseJsonLines(text, file);
     case 'tsv': {
-      const parsed = parseDelimited(text, file, '\t');
+      const parsed = parseDelimited(text, file, '\t', utf8);
       warnings.push(...parsed.warnings);
       return parsed.table;
     }
     case 'csv': {
-      const parsed = parseDelimited(text, file);
+      const parsed = parseDelimited(text, file, undefined, utf8);
       warnings.push(...parsed.warnings);
       return parsed.table;
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findQuoteProblem, parseDelimited } from '../../src/ingest/csv.js';
 import { InputError } from '../../src/errors.js';
+import { ingestFiles } from '../../src/ingest/index.js';
 
 describe('parseDelimited', () => {
   it('reads quoted fields with newlines and doubled quotes, CRLF and a BOM', () => {
@@ -29,5 +30,16 @@ describe('parseDelimited', () => {
 
   it('names the character after a stray closing quote', () => {
     expect(findQuoteProblem('a,b\n1,"x"y\n', ',')).toEqual({ offset: 9, reason: 'unexpected character "y" after a closing quote' });
+  });
+});
+
+describe('row lines', () => {
+  it('are the lines rows start on, counted on the file\'s own bytes after a BOM, multi-byte text, blank lines and quoted line breaks', () => {
+    const csv = '\ufeffid,text\r\n1,"Café staff — first line\r\nsecond line"\r\n\r\n2,naïve résumé\r\n3,"a ""quoted"" word"\r\n';
+    const expected = [2, 5, 6];
+    const fromText = parseDelimited(csv.slice(1), 'x.csv').table.rows.map((row) => row.line);
+    const ingested = ingestFiles([{ name: 'x.csv', bytes: new TextEncoder().encode(csv) }], {});
+    expect(fromText).toEqual(expected);
+    expect(ingested.records.map((r) => r.origin.line)).toEqual(expected);
   });
 });
