@@ -39,11 +39,12 @@ export async function readTextFile(name: string, cwd: string): Promise<string> {
 }
 
 /** Write beside the target, then rename: a reader never sees half a report, and a failure leaves none. */
-export async function writeAtomically(path: string, content: string, cwd: string): Promise<void> {
+export async function writeAtomically(path: string, content: string | Iterable<string>, cwd: string): Promise<void> {
   const target = resolve(cwd, path);
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await writeFile(temp, content);
+    if (typeof content === 'string') await writeFile(temp, content);
+    else await writeFile(temp, batches(content));
     await rename(temp, target);
   } catch (error) {
     await rm(temp, { force: true });
@@ -51,18 +52,38 @@ export async function writeAtomically(path: string, content: string, cwd: string
   }
 }
 
-/** The report goes to --out (atomically) or to standard output. */
-export async function writeReport(content: string, out: string | undefined, io: CliIo): Promise<void> {
-  if (out) await writeAtomically(out, content, io.cwd);
-  else await writeStdout(io, content);
+/**
+ * The report goes to --out (atomically) or to standard output. It may come in pieces (a report too
+ * large for one string); they are written in order, a megabyte at a time.
+ */
+export async function writeReport(content: string | Iterable<string>, out: string | undefined, io: CliIo): Promise<void> {
+  if (out) return writeAtomically(out, content, io.cwd);
+  // A closed pipe (`recdedup … | head`) is not an error, just the end of writing; the listener
+  // stays, as the error can arrive after the last write.
+  let closed = false;
+  io.stdout.on('error', () => (closed = true));
+  for (const batch of typeof content === 'string' ? [content] : batches(content)) {
+    if (closed) return;
+    await new Promise<void>((resolvePromise) => io.stdout.write(batch, () => resolvePromise()));
+  }
 }
 
-/** Writes to stdout; a closed pipe (`recdedup … | head`) is not an error. */
-export function writeStdout(io: CliIo, content: string): Promise<void> {
-  return new Promise((resolvePromise) => {
-    io.stdout.on('error', () => resolvePromise());
-    io.stdout.write(content, () => resolvePromise());
-  });
+const BATCH_CHARS = 1 << 20;
+
+/** Small pieces joined into strings of about a megabyte: fewer writes, no giant string. */
+function* batches(pieces: Iterable<string>): Generator<string> {
+  let parts: string[] = [];
+  let size = 0;
+  for (const piece of pieces) {
+    parts.push(piece);
+    size += piece.length;
+    if (size >= BATCH_CHARS) {
+      yield parts.join('');
+      parts = [];
+      size = 0;
+    }
+  }
+  if (parts.length > 0) yield parts.join('');
 }
 
 function describeFsError(error: unknown): string {

@@ -1,6 +1,6 @@
 import { writeReport, type CliIo } from '../io.js';
 import type { Options } from '../options.js';
-import { renderReport } from '../report/index.js';
+import { renderReportChunks } from '../report/index.js';
 import { withProgress } from '../progress.js';
 import { runPipeline } from './run.js';
 
@@ -9,7 +9,7 @@ export async function themesCommand(inputs: readonly string[], options: Options,
   return withProgress(options.progress, io.stderr, async (progress) => {
     const { report } = await runPipeline(inputs, options, io, progress);
     progress.step('writing the report');
-    await writeReport(renderReport(report, options), options.out, io);
+    await writeReport(renderReportChunks(report, options), options.out, io);
     return 0;
   });
 }

@@ -1,7 +1,7 @@
 import type { Options } from '../options.js';
 import { renderCsv } from './csv.js';
 import { renderHtml } from './html.js';
-import { renderJson } from './json.js';
+import { renderJson, renderJsonChunks } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import type { ThemesReport } from './model.js';
 import { renderTerminal } from './terminal.js';
@@ -21,4 +21,9 @@ export function renderReport(report: ThemesReport, options: Pick<Options, 'forma
     case 'terminal':
       return renderTerminal(report, options);
   }
+}
+
+/** The same report in pieces to write one after another: JSON is never built as one string (it can outgrow one). */
+export function renderReportChunks(report: ThemesReport, options: Pick<Options, 'format' | 'explain' | 'top' | 'color'>): Iterable<string> {
+  return options.format === 'json' ? renderJsonChunks(report) : [renderReport(report, options)];
 }

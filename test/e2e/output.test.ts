@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, recdedup } from './run.js';
+import { fixture, recdedup, ROOT } from './run.js';
 
 const SEEDS = fixture('seeds/recommendations.csv');
 
@@ -46,6 +47,17 @@ describe('output', () => {
     const out = join(dir, 'report.json');
     expect(recdedup(['themes', SEEDS, '--format', 'json', '--out', out, '--no-color']).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(recdedup(['themes', SEEDS, '--format', 'json']).stdout);
+  });
+
+  it('stops quietly when the reader closes the pipe early (recdedup … | head)', () => {
+    // Large enough that the JSON is written in several pieces, and the pipe closes after the first.
+    const run = spawnSync('bash', ['-c', `set -o pipefail; node bin/recdedup themes ${fixture('pfd/pfd_sample.csv')} --format json | head -c 50 > /dev/null`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, CI: 'true' },
+    });
+    expect(run.stderr).not.toMatch(/EPIPE|Error/);
+    expect(run.status).toBe(0);
   });
 
   it('--out leaves no file behind when the input is bad', () => {
