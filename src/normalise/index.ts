@@ -58,6 +58,21 @@ export function splitSentences(text: string): string[] {
   return text.split(SENTENCE_BREAK).filter((s) => s !== undefined && s.trim() !== '');
 }
 
+/** Boilerplate must recur in at least this share of all sources, however many there are. */
+const BOILERPLATE_MIN_SOURCE_SHARE = 0.002;
+
+/**
+ * How many sources a sentence must recur in to be boilerplate: the setting, or 0.2 % of all
+ * sources when that is more. Procedure recurs in a share of every collection's reports; on a
+ * national collection of hundreds of thousands of sources, a plain sentence ("The ward was
+ * short-staffed.") recurs in a handful of unrelated ones by chance, and taking it — and its words,
+ * from every item — as boilerplate would strip real content. At the PFD data's 1,897 sources the
+ * share is 3.8, so the setting (4) decides.
+ */
+export function boilerplateSourceFloor(setting: number, sources: number): number {
+  return Math.max(setting, Math.ceil(BOILERPLATE_MIN_SOURCE_SHARE * sources));
+}
+
 export function normaliseRecords(
   records: readonly RecordItem[],
   normaliser: Normaliser,
@@ -74,15 +89,16 @@ export function normaliseRecords(
       return { source: source!, sentence, folded, terms: normaliser.termsOfFolded(folded) };
     });
   });
+  const minSources = boilerplateSourceFloor(settings.boilerplateMinSources, sourceIndex.size);
   const findings = findBoilerplate(perRecord.flat(), {
-    minSources: settings.boilerplateMinSources,
+    minSources,
     maxContextSimilarity: settings.boilerplateContextSimilarity,
   });
   const findingKeys = new Set(findings.map((finding) => finding.key));
   // Two strengths of procedural vocabulary: a lenient one to cut procedural runs and sentences, and
   // a strict one (words spread by boilerplate across twice as many sources) dropped from every item.
-  const vocabulary = boilerplateVocabulary(findings, settings.boilerplateMinSources);
-  const dominant = boilerplateVocabulary(findings, 2 * settings.boilerplateMinSources);
+  const vocabulary = boilerplateVocabulary(findings, minSources);
+  const dominant = boilerplateVocabulary(findings, 2 * minSources);
   const examples = new Map<string, string>();
   for (const sentence of perRecord.flat()) {
     const key = sentenceKey(sentence.terms);

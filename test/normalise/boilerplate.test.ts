@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boilerplateVocabulary, findBoilerplate, stripBoilerplateTerms } from '../../src/normalise/boilerplate.js';
-import { createNormaliser, normaliseRecords, parseAliasTables } from '../../src/normalise/index.js';
+import { boilerplateSourceFloor, createNormaliser, normaliseRecords, parseAliasTables } from '../../src/normalise/index.js';
 import type { RecordItem } from '../../src/types.js';
 
 const PREAMBLE = 'During the course of the inquest the evidence revealed matters giving rise to concern.';
@@ -63,5 +63,27 @@ describe('procedural vocabulary in items', () => {
     const terms = items[items.length - 1].terms;
     expect(terms).toEqual(expect.arrayContaining(normaliser.terms('ligature anchor points wards')));
     expect(terms).not.toEqual(expect.arrayContaining(normaliser.terms('revealed')));
+  });
+});
+
+describe('boilerplate on large collections', () => {
+  it('must recur in 0.2 % of all sources when that is more than the setting', () => {
+    expect(boilerplateSourceFloor(4, 1897)).toBe(4);
+    expect(boilerplateSourceFloor(4, 500_000)).toBe(1000);
+  });
+
+  it('is not a plain sentence that recurs in a few of thousands of unrelated sources', () => {
+    const normaliser = createNormaliser(parseAliasTables([]));
+    const settings = { boilerplateMinSources: 4, boilerplateContextSimilarity: 0.1 };
+    // The preamble recurs in 6 sources, each otherwise on its own topic.
+    const recurring = TOPICS.map((topic, i) => record(i, `${PREAMBLE} ${topic}`));
+    const few = normaliseRecords(recurring, normaliser, settings);
+    expect(few.boilerplate.map((b) => b.example)).toEqual([PREAMBLE]);
+    // The same 6 among 4,000 sources: 6 is under 0.2 % of them (8), so the preamble stays content.
+    const word = (n: number) => Array.from(n.toString(26).padStart(4, '0'), (c) => String.fromCharCode(97 + parseInt(c, 26))).join('');
+    const others = Array.from({ length: 3994 }, (_, i) => record(100 + i, `${word(3 * i)}x ${word(3 * i + 1)}y ${word(3 * i + 2)}z.`));
+    const many = normaliseRecords([...recurring, ...others], normaliser, settings);
+    expect(many.boilerplate).toEqual([]);
+    expect(many.items[0].terms).toEqual(expect.arrayContaining(normaliser.terms('inquest evidence revealed')));
   });
 });
