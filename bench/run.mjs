@@ -1,511 +1,336 @@
 #!/usr/bin/env node
-// `npm run bench`: the speed benchmark. Builds, then measures on this machine:
-//   (a) the whole pipeline (ingest → normalise + boilerplate → vectors → candidate pairs →
-//       topic pairs → clustering → report as JSON) over the 4,382 coroners' PFD concerns
-//       (../shared/data/pfd_concerns_split.csv): wall time per stage and peak RSS, median of 3
-//       cold runs, each in a fresh node process;
-//   (b) scaling: synthetic corpora of 5k, 10k, 20k and 50k items made from the PFD concerns with a
-//       seeded PRNG (sentences mixed across concerns, content words replaced, words dropped and
-//       swapped, 20 % planted near-duplicates of earlier items); times analyse() stage by stage,
-//       the inverted-index pair search (scoreCandidatePairs) among them, at each size;
-//   (c) a naive baseline in the same run: every pair's cosine by a merge of sorted feature ids,
-//       keeping pairs at the grouping floor (threshold × 0.5), up to 10k items (quadratic
-//       extrapolation beyond), with the naive/index time ratio and the recall of the index search
-//       against it.
-// The stages are analyse()'s own: it takes a StageRunner `(stage, fn) => fn()` as its 4th
-// argument and calls it for 'normalise', 'vectors', 'pairs', 'topics' and 'cluster'; the
-// benchmark passes one that times each call.
-// Prints the tables and writes them, with the machine, to bench/RESULTS.md.
-//   node bench/run.mjs            full run (about 4 minutes on the 2-core machine)
-//   node bench/run.mjs --quick    5k and 10k only, naive up to 5k; prints, writes nothing
-// Each measurement runs in a child process (`--worker …`) so timings and peak RSS are its own.
-// Inputs are deterministic; no text from the data is printed (it holds people's names).
-import { execFileSync, spawnSync } from 'node:child_process';
+// `npm run bench`: the speed benchmark of issue 5 (the npm script builds first). Measures, on this
+// machine, and writes to bench/RESULTS.md with the machine's description:
+//   (a) the 4,382 coroners' PFD concerns through the CLI end to end (`themes … --format json`):
+//       wall time and peak RSS of the whole process; analyse()'s stages in-process;
+//   (b) synthetic corpora of 10k, 100k and 1M items made from the concerns (bench/corpus.mjs);
+//   (c) each run through the CLI end to end: wall time, peak RSS, groups, themes, planted
+//       near-duplicates recovered (from the JSON report);
+//   (d) the same in-process, stage by stage, with the candidate pairs kept (bench/inprocess.mjs);
+//   (e) the naive baseline at 2k and 5k items, string-similarity's Dice on every pair
+//       (bench/naive.mjs), against the CLI on the same items;
+//   (f) with --sklearn, scikit-learn TF-IDF + NearestNeighbors(radius) on 20k items
+//       (bench/sklearn_radius.py) against the CLI on the same items;
+//   (g) the recall the inverted index gives up against exact all-pairs (bench/recall.mjs).
+// Every measurement is a child process under a time and memory guard (bench/child.mjs); a run
+// that is stopped or dies is recorded as such in the tables.
+//   node bench/run.mjs             full run (about 15–20 minutes; the naive 5k run alone takes 7)
+//   node bench/run.mjs --quick     no 1M, one run per size, naive times extrapolated from samples
+//                                  of pairs (20 s at 2k, a minute at 5k); prints, writes nothing
+//   --sklearn   add (f)            --keep   keep the corpora (os.tmpdir()/recdedup-bench)
+//   --parallel  run the naive baseline alongside the rest: faster, but on this 2-vCPU machine two
+//               busy processes slow each other by about 1.5×, so both sides' times inflate
+//   --render    no runs: the tables again from the last run's figures (bench/out/last-run.json)
+// No text from the data is ever printed or written: the concerns hold the names of people who died.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { join, relative } from 'node:path';
+import v8 from 'node:v8';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyse, buildReport, createNormaliser, DEFAULT_OPTIONS, ingestFiles, parseAliasTables, renderReport } from '../dist/index.js';
-import { cosineOf, createCosineScorer, scoreCandidatePairs } from '../dist/similarity/index.js';
+import { runGuarded, runNode } from './child.mjs';
+import * as corpus from './corpus.mjs';
+import { loadDice, QUICK_THRESHOLD } from './naive.mjs';
+import { familyPrecision, plantedRecall } from './planted.mjs';
+import { renderResults } from './render.mjs';
+import { scanReport } from './report.mjs';
 
-const SHARED = new URL('../../shared/', import.meta.url);
-const PFD_FILE = new URL('data/pfd_concerns_split.csv', SHARED);
-const ALIASES = new URL('../data/aliases.tsv', import.meta.url);
-const RESULTS = new URL('RESULTS.md', import.meta.url);
-const OPTIONS = { ...DEFAULT_OPTIONS, format: 'json', color: false, progress: false };
+const path = (relativePath) => fileURLToPath(new URL(relativePath, import.meta.url));
+const REPO = path('..');
+const BIN = path('../bin/recdedup');
+const PFD_FILE = path('../../shared/data/pfd_concerns_split.csv');
+const RESULTS = path('RESULTS.md');
+/** Every figure of the last run (bench/out/ is git-ignored), for `--render`. */
+const MEASUREMENTS = path('out/last-run.json');
+const WORK_DIR = join(os.tmpdir(), 'recdedup-bench');
+const PYTHON = '/usr/bin/python3';
 
-const PIPELINE_RUNS = 3;
-const FULL = { sizes: [5000, 10000, 20000, 50000], naiveMax: 10000 };
-const QUICK = { sizes: [5000, 10000], naiveMax: 5000 };
-const SEED = 20240611;
-/** Share of synthetic items that are a light word edit of an earlier item. */
-const PLANTED_SHARE = 0.2;
-/** Chance that a sentence of the base concern is replaced by one from another concern. */
-const SENTENCE_SWAP = 0.3;
-const EXTRA_SENTENCE = 0.2;
+const NAIVE_SIZES = [2000, 5000];
+const SKLEARN_SIZE = 20000;
+/** Subsets of the PFD concerns whose pair density the corpus section quotes for comparison. */
+const PFD_DENSITY_SIZES = [1000, 2000, 4382];
+const MINUTE = 60;
+
+const PLANS = {
+  full: {
+    pfdRuns: 5,
+    stageRuns: 3,
+    sizes: [10000, 100000, 1000000],
+    runs: { 2000: 3, 5000: 3, 10000: 3, 20000: 3, 100000: 3, 1000000: 1 },
+    /** A size is run again only while its runs stay this short: medians where cheap. */
+    repeatBelowSeconds: 60,
+    timeoutSeconds: (size) => (size >= 1000000 ? 15 * MINUTE : size >= 100000 ? 10 * MINUTE : 5 * MINUTE),
+    inProcessSizes: [10000, 100000],
+    recallSizes: [10000],
+    /** Seconds of sampled pairs per naive size; none: every pair. */
+    naiveSampleSeconds: {},
+  },
+  quick: {
+    pfdRuns: 3,
+    stageRuns: 1,
+    sizes: [10000, 100000],
+    runs: {},
+    repeatBelowSeconds: 0,
+    timeoutSeconds: (size) => (size >= 100000 ? MINUTE : 2 * MINUTE),
+    inProcessSizes: [10000, 100000],
+    recallSizes: [],
+    naiveSampleSeconds: { 2000: 20, 5000: MINUTE },
+  },
+};
+
+/** Each run is stopped past this resident set: well under the machine's memory, above every target. */
+const memoryLimitMb = () => Math.min(16 * 1024, (0.7 * os.totalmem()) / 2 ** 20);
+
+function parseArgs(argv) {
+  const known = ['--quick', '--sklearn', '--keep', '--parallel'];
+  const unknown = argv.filter((arg) => !known.includes(arg));
+  if (unknown.length > 0) throw new Error(`unknown option(s) ${unknown.join(' ')}; known: ${known.join(' ')}`);
+  return { quick: argv.includes('--quick'), sklearn: argv.includes('--sklearn'), keep: argv.includes('--keep'), parallel: argv.includes('--parallel') };
+}
+
+const started = performance.now();
+const elapsed = () => (performance.now() - started) / 1000;
+const progress = (message) => process.stderr.write(`bench: ${message} (${elapsed().toFixed(0)} s)\n`);
 
 // ---------------------------------------------------------------------------------------------
-// Shared by the workers
+// Corpora
 
-/** The settings analyse() gives scoreCandidatePairs for the grouping pairs (src/pipeline.ts). */
-function candidateSettings(options) {
-  return {
-    maxIndexDocShare: options.maxIndexDocShare,
-    minScore: options.threshold * 0.5,
-  };
-}
-
-function loadPfd() {
-  return ingestFiles([{ name: 'pfd_concerns_split.csv', bytes: readFileSync(PFD_FILE) }], {});
-}
-
-function loadNormaliser() {
-  return createNormaliser(parseAliasTables([readFileSync(ALIASES, 'utf8')]));
-}
-
-function timed(fn) {
-  const started = performance.now();
-  const value = fn();
-  return { value, seconds: (performance.now() - started) / 1000 };
-}
-
-const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
-
-/**
- * `stage(name, fn)` runs fn and records its wall time under name in `seconds`, and the pair count
- * of what it returned, if it has one, in `counts`. Its signature is analyse()'s StageRunner.
- */
-function stageTimer() {
-  const seconds = {};
-  const counts = {};
-  const stage = (name, fn) => {
-    const run = timed(fn);
-    seconds[name] = run.seconds;
-    if (typeof run.value?.count === 'number') counts[name] = run.value.count;
-    return run.value;
-  };
-  return { seconds, counts, stage };
-}
-
-// ---------------------------------------------------------------------------------------------
-// (a) The whole pipeline: ingest, analyse() with its stages timed, then the report.
-
-function pipelineWorker() {
-  const { seconds, counts, stage } = stageTimer();
-  const ingested = stage('ingest', loadPfd);
-  const normaliser = loadNormaliser();
-  const analysis = analyse(ingested.records, normaliser, OPTIONS, stage);
-  const json = stage('report', () => reportOf(ingested, normaliser, analysis));
-  return {
-    seconds,
-    peakRssMb: peakRssMb(),
-    items: analysis.records.length,
-    pairsKept: analysis.pairs.count,
-    topicPairs: counts.topics,
-    groups: analysis.clustering.groups.length,
-    themes: analysis.clustering.themes.length,
-    boilerplate: analysis.boilerplate.length,
-    reportBytes: Buffer.byteLength(json),
-  };
-}
-
-function reportOf(ingested, normaliser, analysis) {
-  const report = buildReport(ingested.records, analysis, { version: 'bench', skipped: ingested.skippedEmpty, options: OPTIONS, normaliser });
-  return renderReport(report, OPTIONS);
-}
-
-// ---------------------------------------------------------------------------------------------
-// (b) + (c) Scaling, index against the naive baseline
-
-function scaleWorker(size, withNaive) {
-  const pfd = loadPfd().records;
-  const corpus = size === 'pfd' ? { records: pfd, planted: 0 } : syntheticCorpus(pfd, Number(size));
-  const normaliser = loadNormaliser();
-  const { seconds, counts, stage } = stageTimer();
-  const run = timed(() => analyse(corpus.records, normaliser, OPTIONS, stage));
-  const analysis = run.value;
-  const result = {
-    size: corpus.records.length,
-    planted: corpus.planted,
-    seconds,
-    analyseSeconds: run.seconds,
-    pairsKept: analysis.pairs.count,
-    topicPairs: counts.topics,
-    groups: analysis.clustering.groups.length,
-    themes: analysis.clustering.themes.length,
-    peakRssMb: peakRssMb(),
-  };
-  if (withNaive) Object.assign(result, againstNaive(analysis));
-  return result;
+/** Which sizes get a file: the scaling sizes, the naive baseline's, and sklearn's when asked. */
+function corpusSizes(plan, args) {
+  return [...new Set([...NAIVE_SIZES, ...plan.sizes, ...(args.sklearn ? [SKLEARN_SIZE] : [])])].sort((a, b) => a - b);
 }
 
 /**
- * The index search alone (scoreCandidatePairs with the cosine-only scorer, so no trigram Dice and
- * no opposition penalty) against the naive double loop over the same vectors, both at the grouping
- * floor: both times, and the index's recall.
+ * Drops sizes the disk cannot hold: every CSV (about 410 bytes an item) plus the largest JSON
+ * report (about 1.7 kB an item, one at a time), with half as much again to spare.
  */
-function againstNaive({ vectors, normalised, pairs, scorer }) {
-  const settings = candidateSettings(OPTIONS);
-  const excluded = (doc) => normalised[doc].terms.length === 0;
-  const cosineOnly = createCosineScorer(vectors);
-  const search = timed(() => scoreCandidatePairs(vectors, cosineOnly, excluded, settings));
-  const naive = timed(() => naiveAllPairs(vectors, settings.minScore));
-  const docs = vectors.offsets.length - 1;
-  const { missed, ...recall } = recallAgainst(naive.value, search.value, docs, [settings.minScore, OPTIONS.threshold]);
-  return {
-    searchSeconds: search.seconds,
-    naiveSeconds: naive.seconds,
-    searchPairs: search.value.count,
-    searchCoversPipeline: covers(search.value, pairs, docs),
-    recall,
-    missedScores: missedScores(missed, scorer, settings.minScore),
-  };
+function fitToDisk(sizes, dir) {
+  const { bavail, bsize } = statfsSync(dir);
+  const free = bavail * bsize;
+  const need = (kept) => 1.5 * (410 * kept.reduce((sum, n) => sum + n, 0) + 1700 * Math.max(...kept));
+  const kept = [...sizes];
+  const dropped = [];
+  while (kept.length > 1 && need(kept) > free) dropped.push(kept.pop());
+  return { kept, dropped, freeGb: free / 2 ** 30 };
 }
 
-/** Whether every pair the pipeline kept is among the pairs the index search found. */
-function covers(found, kept, docs) {
-  const keys = new Set();
-  for (let k = 0; k < found.count; k++) keys.add(found.a[k] * docs + found.b[k]);
-  for (let k = 0; k < kept.count; k++) if (!keys.has(kept.a[k] * docs + kept.b[k])) return false;
-  return true;
+function buildCorpora(sizes) {
+  rmSync(WORK_DIR, { recursive: true, force: true });
+  mkdirSync(WORK_DIR, { recursive: true });
+  const disk = fitToDisk(sizes, WORK_DIR);
+  if (disk.dropped.length > 0) progress(`only ${disk.freeGb.toFixed(1)} GB free in ${WORK_DIR}: leaving out ${disk.dropped.join(', ')} items`);
+  progress(`writing synthetic corpora of ${disk.kept.map(count).join(', ')} items to ${WORK_DIR}`);
+  const pool = corpus.loadPool(PFD_FILE);
+  const built = timed(() => corpus.writeCorpora(pool, disk.kept, WORK_DIR));
+  const plantedCounts = Object.fromEntries(disk.kept.map((n) => [n, built.value.plantedOf.subarray(0, n).filter((j) => j >= 0).length]));
+  const poolSize = { sentences: pool.sentences.length, contentWords: pool.contentWords.length };
+  return { ...built.value, plantedCounts, sizes: disk.kept, dropped: disk.dropped, seconds: built.seconds, pool: poolSize };
 }
 
-/** Every pair's cosine by merging the two rows' sorted feature ids; pairs at or above floor, in (a, b) order. */
-function naiveAllPairs(vectors, floor) {
-  const docs = vectors.offsets.length - 1;
-  const out = { a: [], b: [], cosine: [] };
-  for (let a = 0; a < docs; a++) {
-    for (let b = a + 1; b < docs; b++) {
-      const cosine = cosineOf(vectors, a, b);
-      if (cosine < floor) continue;
-      out.a.push(a);
-      out.b.push(b);
-      out.cosine.push(cosine);
-    }
+// ---------------------------------------------------------------------------------------------
+// Measured runs
+
+/**
+ * When the naive baseline ran (from, to; to is Infinity while it runs), so each measured run can
+ * say whether it shared the machine with it.
+ */
+const naiveWindow = { from: Infinity, to: Infinity, parallel: false };
+const overlapsNaive = (from, to) => from < naiveWindow.to && to > naiveWindow.from;
+
+/** Runs a measured child and marks whether the naive baseline ran at the same time. */
+async function measured(start) {
+  const from = performance.now();
+  const run = await start();
+  run.alongsideNaive = overlapsNaive(from, performance.now());
+  return run;
+}
+
+/** One `recdedup themes FILE --format json` run; reads its report when `read` is given. */
+async function cliRun(file, limits, read) {
+  const out = join(WORK_DIR, 'report.json');
+  const run = await measured(() => runNode([BIN, 'themes', file, '--format', 'json', '--out', out, '--no-progress'], limits));
+  try {
+    if (run.outcome === 'ok' && read) run.report = read(out);
+  } catch (error) {
+    // A report the benchmark cannot read is a finding, not a reason to lose the other figures.
+    run.outcome = 'failed';
+    run.stderrTail = `the report could not be read: ${error.message}`;
+  } finally {
+    rmSync(out, { force: true });
+  }
+  return run;
+}
+
+/** Runs the CLI on one corpus up to `runs` times (fewer if a run is slow or fails). */
+async function cliRuns(file, runs, plan, limits, read) {
+  const out = [];
+  for (let i = 0; i < runs; i++) {
+    const run = await cliRun(file, limits, i === 0 ? read : undefined);
+    out.push(run);
+    if (run.outcome !== 'ok' || run.wallSeconds > plan.repeatBelowSeconds) break;
   }
   return out;
 }
 
-/**
- * How many of the naive pairs at or above each cosine level the index found; `extra` counts index
- * pairs the naive search did not keep (rounding at the floor, if any); `missed` lists every missed
- * pair (all are at or above the first level, the floor).
- */
-function recallAgainst(naive, indexed, docs, levels) {
-  const found = Float64Array.from({ length: indexed.count }, (_, k) => indexed.a[k] * docs + indexed.b[k]).sort();
-  const rows = levels.map((level) => ({ level, naive: 0, missed: 0, maxMissedCosine: 0 }));
-  const missed = [];
-  let k = 0;
-  let matched = 0;
-  for (let p = 0; p < naive.a.length; p++) {
-    const key = naive.a[p] * docs + naive.b[p];
-    while (k < found.length && found[k] < key) k++;
-    const hit = k < found.length && found[k] === key;
-    if (hit) matched++;
-    else missed.push([naive.a[p], naive.b[p]]);
-    for (const row of rows) {
-      if (naive.cosine[p] < row.level) continue;
-      row.naive++;
-      if (!hit) {
-        row.missed++;
-        row.maxMissedCosine = Math.max(row.maxMissedCosine, naive.cosine[p]);
-      }
-    }
-  }
-  return { levels: rows, extra: found.length - matched, missed };
-}
-
-/** What the missed pairs would have scored in the pipeline (blend and opposition penalty): how many reach the grouping floor and the threshold. */
-function missedScores(missed, scorer, minScore) {
-  const scores = missed.map(([a, b]) => scorer(a, b).score);
-  return {
-    pairs: missed.length,
-    atFloor: scores.filter((score) => score >= minScore).length,
-    atThreshold: scores.filter((score) => score >= OPTIONS.threshold).length,
-    best: Math.max(0, ...scores),
+/** Reads a synthetic report: stats, and the planted near-duplicates' recall and precision. */
+function plantedReader(size, plantedOf) {
+  return (file) => {
+    const groupIds = new Map();
+    const groupOf = new Int32Array(size).fill(-1);
+    const { stats } = scanReport(file, (item) => {
+      const index = corpus.indexOfId(item.id);
+      if (index < 0 || index >= size) return;
+      if (!groupIds.has(item.group)) groupIds.set(item.group, groupIds.size);
+      groupOf[index] = groupIds.get(item.group);
+    });
+    // Items the report left out (empty text) each count as a group of their own.
+    for (let i = 0; i < size; i++) if (groupOf[i] < 0) groupOf[i] = groupIds.size + i;
+    return { stats, planted: plantedRecall(groupOf, plantedOf, size), precision: familyPrecision(groupOf, plantedOf, size) };
   };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Synthetic corpora: real concerns remixed, deterministic, and each size a prefix of the next.
+/** `node bench/inprocess.mjs …` under the guard; what it printed, and how far it got if it did not finish. */
+async function inProcessRun(args, limits) {
+  const run = await measured(() => runNode([path('inprocess.mjs'), ...args], limits));
+  run.stages = run.markers.filter((m) => m.startsWith('bench-stage-end ')).map((m) => JSON.parse(m.slice('bench-stage-end '.length)));
+  const lastStart = run.markers.filter((m) => m.startsWith('bench-stage-start ')).at(-1)?.slice('bench-stage-start '.length);
+  if (run.outcome === 'ok') run.result = JSON.parse(run.stdout.trim().split('\n').at(-1));
+  else run.diedIn = lastStart;
+  return run;
+}
 
-function syntheticCorpus(concerns, size) {
-  const rng = mulberry32(SEED);
-  const bases = concerns.map((record) => sentencesOf(record.text));
-  const pool = bases.flat();
-  const vocabulary = pool.flatMap((sentence) => sentence.split(' ').filter((word) => CONTENT_WORD.test(word)));
-  const order = shuffled(
-    bases.map((_, i) => i),
-    rng,
-  );
-  const texts = [];
-  let planted = 0;
-  let fresh = 0;
-  for (let i = 0; i < size; i++) {
-    if (i > 0 && rng() < PLANTED_SHARE) {
-      planted++;
-      texts.push(editWords(texts[Math.floor(rng() * i)], 1 + Math.floor(rng() * 3), rng));
-    } else {
-      texts.push(mixedItem(bases[order[fresh++ % order.length]], pool, vocabulary, rng));
+// ---------------------------------------------------------------------------------------------
+// Sections
+
+async function pfdSection(plan) {
+  const limits = { timeoutSeconds: 5 * MINUTE, memoryLimitMb: memoryLimitMb() };
+  const cli = [];
+  for (let i = 0; i < plan.pfdRuns; i++) {
+    progress(`PFD concerns through the CLI, run ${i + 1} of ${plan.pfdRuns}`);
+    cli.push(await cliRun(PFD_FILE, limits, i === 0 ? (file) => scanReport(file, () => {}) : undefined));
+  }
+  const stages = [];
+  for (let i = 0; i < plan.stageRuns; i++) {
+    progress(`PFD concerns in-process by stage, run ${i + 1} of ${plan.stageRuns}`);
+    stages.push(await inProcessRun(['stages', PFD_FILE, '--report', ...(i === 0 ? ['--recall'] : [])], limits));
+  }
+  progress('pair density of PFD subsets');
+  const density = await inProcessRun(['density', PFD_FILE, ...PFD_DENSITY_SIZES.map(String)], limits);
+  return { cli, stages, density };
+}
+
+/** The CLI, then (for some sizes) the in-process stage run, on each synthetic size. */
+async function syntheticSection(plan, built, sizes) {
+  const results = [];
+  for (const size of sizes) {
+    const previous = results.at(-1);
+    // Past 100k items a size that did not finish rules out the next, ten times larger, one.
+    if (previous && previous.size >= 100000 && previous.runs?.[0].outcome !== 'ok') {
+      results.push({ size, notRun: `not run: ${count(previous.size)} items did not complete` });
+      continue;
     }
+    results.push(await syntheticSize(plan, built, size));
   }
-  // About two items per source, as in the PFD data (4,382 concerns from 1,897 reports).
-  const records = texts.map((text, i) => syntheticRecord(`syn-${String(i).padStart(6, '0')}`, `src-${Math.floor(i / 2)}`, text));
-  return { records, planted };
+  return results;
 }
 
-/**
- * A base concern with some sentences swapped for other concerns' ones, maybe one more, one content
- * word of each sentence replaced, and a few words dropped or swapped. The word replacement keeps
- * reused sentences from recurring verbatim in many sources, which boilerplate detection would
- * (rightly) remove.
- */
-function mixedItem(sentences, pool, vocabulary, rng) {
-  const out = sentences.map((sentence) => (rng() < SENTENCE_SWAP ? pick(pool, rng) : sentence));
-  if (rng() < EXTRA_SENTENCE) out.splice(Math.floor(rng() * (out.length + 1)), 0, pick(pool, rng));
-  const text = out.map((sentence) => replaceContentWord(sentence, vocabulary, rng)).join(' ');
-  return editWords(text, 1 + Math.floor(text.split(' ').length / 20), rng);
-}
-
-/** Lower-case words of five letters or more: content words (capitalised names are never drawn). */
-const CONTENT_WORD = /^[a-z]{5,}$/;
-
-function replaceContentWord(sentence, vocabulary, rng) {
-  const words = sentence.split(' ');
-  const slots = words.flatMap((word, i) => (CONTENT_WORD.test(word) ? [i] : []));
-  if (slots.length > 0) words[pick(slots, rng)] = pick(vocabulary, rng);
-  return words.join(' ');
-}
-
-/** Drops a word or swaps two neighbours, `edits` times. */
-function editWords(text, edits, rng) {
-  const words = text.split(' ');
-  for (let e = 0; e < edits && words.length > 2; e++) {
-    const at = Math.floor(rng() * (words.length - 1));
-    if (rng() < 0.5) words.splice(at, 1);
-    else [words[at], words[at + 1]] = [words[at + 1], words[at]];
+async function syntheticSize(plan, built, size) {
+  const limits = { timeoutSeconds: plan.timeoutSeconds(size), memoryLimitMb: memoryLimitMb() };
+  const runs = plan.runs[size] ?? 1;
+  progress(`${count(size)} items through the CLI (up to ${runs} run${runs > 1 ? 's' : ''}, limit ${limits.timeoutSeconds} s)`);
+  const cli = await cliRuns(built.files[size], runs, plan, limits, plantedReader(size, built.plantedOf));
+  const result = { size, runs: cli, ...(cli[0].report ?? {}) };
+  // A failed run shows where it stopped through the in-process run (section (d)); in a quick run that costs too much.
+  const skip = plan === PLANS.quick && cli[0].outcome !== 'ok';
+  if (plan.inProcessSizes.includes(size) && !skip) {
+    progress(`${count(size)} items in-process by stage`);
+    const recall = plan.recallSizes.includes(size) ? ['--recall'] : [];
+    result.inProcess = await inProcessRun(['stages', built.files[size], ...recall], limits);
   }
-  return words.join(' ');
+  return result;
 }
 
-function sentencesOf(text) {
-  return text
-    .replace(/\s+/g, ' ')
-    .split(/(?<=[.!?;])\s+/)
-    .filter((s) => s.trim() !== '');
-}
-
-function syntheticRecord(id, source, text) {
-  return { id, source, text, year: null, recipient: '', status: '', origin: { file: 'synthetic', line: 0 } };
-}
-
-/** Mulberry32: a small seeded PRNG, so every run builds the same corpora. */
-function mulberry32(seed) {
-  let state = seed | 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffled(values, rng) {
-  for (let i = values.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [values[i], values[j]] = [values[j], values[i]];
+/** The naive baseline at each size, one after the other, in its own process. */
+async function naiveSection(plan, built) {
+  if (!loadDice()) return { skipped: 'string-similarity is not installed: `npm install -D string-similarity@4.0.4`' };
+  const results = [];
+  for (const size of NAIVE_SIZES) {
+    const sample = plan.naiveSampleSeconds[size];
+    const flags = sample ? ['--sample', String(sample), '--threshold', String(QUICK_THRESHOLD)] : [];
+    progress(`naive baseline: ${count(size)} items, ${sample ? `a ${sample}-second sample of the pairs` : 'every pair'}`);
+    const run = await runGuarded(process.execPath, [path('naive.mjs'), built.files[size], WORK_DIR, String(size), ...flags], { timeoutSeconds: 30 * MINUTE, memoryLimitMb: 8 * 1024 });
+    const result = run.outcome === 'ok' ? JSON.parse(run.stdout.trim().split('\n').at(-1)) : { items: size, outcome: run.outcome, stderrTail: run.stderrTail };
+    results.push({ ...result, alongsideOthers: naiveWindow.parallel });
   }
-  return values;
+  return { results };
 }
 
-const pick = (values, rng) => values[Math.floor(rng() * values.length)];
-
-// ---------------------------------------------------------------------------------------------
-// The parent: runs the workers, prints, writes RESULTS.md
-
-/** Runs `node bench/run.mjs --worker …` and returns its JSON answer and its wall time (start to exit). */
-function runWorker(args) {
-  const started = performance.now();
-  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--worker', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
-  if (child.status !== 0) throw new Error(`worker ${args.join(' ')} failed with exit code ${child.status}`);
-  const answer = JSON.parse(child.stdout.trim().split('\n').at(-1));
-  return { ...answer, processSeconds: (performance.now() - started) / 1000 };
-}
-
-const TOPIC_LABEL = `topic pairs (theme layer: single-word vectors, pairs ≥ ${OPTIONS.themeThreshold}, each item's ${OPTIONS.themeNeighbours} nearest)`;
-const STAGES = [
-  ['ingest', 'ingest (read + parse CSV)'],
-  ['normalise', 'normalise + boilerplate'],
-  ['vectors', 'vectors (TF-IDF rows)'],
-  ['pairs', 'candidate pairs (index + Dice)'],
-  ['topics', TOPIC_LABEL],
-  ['cluster', 'clustering (groups + themes)'],
-  ['report', 'report (build + render JSON)'],
-];
-
-/** analyse()'s stages, as its StageRunner names them. */
-const ANALYSE_STAGES = ['normalise', 'vectors', 'pairs', 'topics', 'cluster'];
-const total = (seconds, keys = Object.keys(seconds)) => keys.reduce((sum, key) => sum + seconds[key], 0);
-
-function pipelineSection(runs) {
-  const missing = STAGES.filter(([key]) => runs.some((run) => run.seconds[key] === undefined)).map(([key]) => key);
-  if (missing.length > 0) throw new Error(`analyse() did not report the stage(s) ${missing.join(', ')}: update STAGES to src/pipeline.ts`);
-  const totals = runs.map((run) => total(run.seconds));
-  const rows = STAGES.map(([key, label]) => [label, ...runs.map((run) => s(run.seconds[key])), s(median(runs.map((run) => run.seconds[key])))]);
-  rows.push(['total of the stages', ...totals.map(s), s(median(totals))]);
-  rows.push(['process wall (node start → exit)', ...runs.map((run) => s(run.processSeconds)), s(median(runs.map((run) => run.processSeconds)))]);
-  rows.push(['peak RSS', ...runs.map((run) => mb(run.peakRssMb)), mb(median(runs.map((run) => run.peakRssMb)))]);
-  const first = runs[0];
-  const { minScore } = candidateSettings(OPTIONS);
-  return [
-    `## (a) Whole pipeline: ${count(first.items)} PFD concerns, ${runs.length} cold runs`,
-    '',
-    table(['stage', ...runs.map((_, i) => `run ${i + 1}`), 'median'], rows),
-    '',
-    `The five middle stages are analyse()'s own, timed through the stage runner it takes as its 4th argument; ` +
-      `outside them it only sorts the records by id and sets up the pair scorer. ` +
-      `${count(first.items)} items → ${count(first.pairsKept)} candidate pairs kept for grouping (word cosine and blended score both ≥ ${minScore}, the grouping floor), ` +
-      `${count(first.topicPairs)} topic pairs for the theme layer, ${count(first.groups)} groups, ${count(first.themes)} themes, ` +
-      `${count(first.boilerplate)} boilerplate sentences; JSON report ${mb(first.reportBytes / 2 ** 20)}. ` +
-      `Out of ${count((first.items * (first.items - 1)) / 2)} possible pairs.`,
-  ];
-}
-
-function scalingSection(results) {
-  const { minScore } = candidateSettings(OPTIONS);
-  const rows = results.map((r) => [
-    r.label,
-    count(r.pairsKept),
-    count(r.topicPairs),
-    count(r.groups),
-    count(r.themes),
-    ...ANALYSE_STAGES.map((key) => s(r.seconds[key])),
-    s(r.analyseSeconds),
-    mb(r.peakRssMb),
-  ]);
-  const synthetic = results.filter((r) => r.planted);
-  return [
-    '## (b) Scaling: analyse() by stage',
-    '',
-    table(
-      ['items', 'candidate pairs kept', 'topic pairs kept', 'groups', 'themes', 'normalise + boilerplate', 'vectors', 'candidate pairs (index + Dice)', 'topic pairs (theme layer)', 'clustering', 'analyse() total', 'peak RSS'],
-      rows,
-    ),
-    '',
-    `One run per size, each in a fresh process; the stages are analyse()'s own, timed through its stage runner, and "analyse() total" is the whole call. ` +
-      `"candidate pairs kept": pairs kept for grouping, word cosine and blended score ≥ ${minScore} (half the ${OPTIONS.threshold} threshold); ` +
-      `"topic pairs kept": the theme layer's own pairs, word cosine over single words ≥ ${OPTIONS.themeThreshold} (the theme threshold), each item keeping its ${OPTIONS.themeNeighbours} nearest. ` +
-      `Peak RSS is the worker process's (the corpus included), read before section (c)'s runs.`,
-    '',
-    `Synthetic corpora (seed ${SEED}; each size is a prefix of the next): ${Math.round(PLANTED_SHARE * 100)} % of items are 1–3 word edits of an earlier item ` +
-      `(${synthetic.map((r) => `${count(r.planted)} at ${count(r.size)}`).join(', ')}); the rest take the 4,382 concerns in a shuffled cycle, ` +
-      `${Math.round(SENTENCE_SWAP * 100)} % of their sentences swapped for another concern's, one content word per sentence replaced by a word drawn from the concerns, ` +
-      `and a few words dropped or swapped. A concern comes back every 4,382 fresh items, reworded, so near-duplicates grow with N ` +
-      `(candidate pairs per item: ${results.map((r) => `${(r.pairsKept / r.size).toFixed(1)} at ${r.label}`).join(', ')}).`,
-  ];
-}
-
-function naiveSection(results, naiveMax) {
-  const measured = results.filter((r) => r.naiveSeconds !== undefined);
-  const basis = measured.at(-1);
-  const { minScore } = candidateSettings(OPTIONS);
-  const rows = results.map((r) => {
-    if (r.naiveSeconds !== undefined) return [r.label, s(r.searchSeconds), s(r.seconds.pairs), s(r.naiveSeconds), ratio(r.naiveSeconds / r.searchSeconds)];
-    const naive = basis.naiveSeconds * (r.size / basis.size) ** 2;
-    return [r.label, '–', s(r.seconds.pairs), `~${s(naive)} (extrapolated)`, `≥ ~${ratio(naive / r.seconds.pairs)} (vs the pair stage)`];
+/** Starts the naive baseline, noting when it runs (and, with --parallel, that other runs overlap it). */
+function startNaive(plan, built, parallel) {
+  naiveWindow.parallel = parallel;
+  naiveWindow.from = performance.now();
+  naiveWindow.to = Infinity;
+  return naiveSection(plan, built).finally(() => {
+    naiveWindow.to = performance.now();
   });
-  return [
-    '## (c) Naive all-pairs baseline',
-    '',
-    table(['items', 'index search alone', 'pair stage (index + Dice)', 'naive all pairs', 'naive / index search'], rows),
-    '',
-    `"index search alone": scoreCandidatePairs at the grouping floor with the cosine-only scorer (createCosineScorer: no trigram Dice, no opposition penalty), ` +
-      `so it does the naive loop's job (every pair with word cosine ≥ ${minScore}) and nothing else. "naive": a double loop over all ` +
-      `n(n−1)/2 pairs, each cosine by a merge of the two rows' sorted feature ids, over the same vectors, keeping pairs at the same floor. ` +
-      `The naive loop runs up to ${count(naiveMax)} items; beyond, its time is extrapolated quadratically from the ${count(basis.size)}-item run, ` +
-      `and the ratio is taken against the whole pair stage, so it is a lower bound. ` +
-      `The pair stage keeps the pairs the index search finds whose blended score also reaches ${minScore} ` +
-      `(${measured.map((r) => `${count(r.pairsKept)} of ${count(r.searchPairs)} at ${r.label}`).join(', ')}); ` +
-      `every pair it kept was among the index search's at every measured size: ${measured.every((r) => r.searchCoversPipeline) ? 'yes' : 'NO'}.`,
-  ];
 }
 
-function recallSection(results) {
-  const measured = results.filter((r) => r.recall);
-  const rows = measured.flatMap((r) =>
-    r.recall.levels.map((level, i) => [
-      i === 0 ? r.label : '',
-      `cosine ≥ ${level.level}`,
-      count(level.naive),
-      count(level.naive - level.missed),
-      count(level.missed),
-      level.naive ? (1 - level.missed / level.naive).toFixed(4) : '–',
-      level.missed ? level.maxMissedCosine.toFixed(3) : '–',
-    ]),
-  );
-  const { minScore } = candidateSettings(OPTIONS);
-  const wordWeight = Number((1 - OPTIONS.charWeight).toFixed(2));
-  return [
-    '### Recall of the index search against the naive baseline',
-    '',
-    table(['items', 'pairs with', 'naive', 'index found', 'missed', 'recall', 'best missed cosine'], rows),
-    '',
-    'Missed pairs share no feature found in at most ' +
-      `${Math.round(OPTIONS.maxIndexDocShare * 100)} % of items (at least 100 items): only common features link them, so the index never meets them. ` +
-      `${minScore} is the grouping floor (pairs below it are not kept and count as 0 in the averages), ${OPTIONS.threshold} the default grouping threshold. ` +
-      `Scored as the pipeline would (${wordWeight} · cosine + ${OPTIONS.charWeight} · trigram Dice, less ${OPTIONS.oppositionPenalty} of it for opposite asks), ` +
-      `the missed pairs reach ${minScore} / ${OPTIONS.threshold} (so would have been kept / could join a group): ` +
-      measured.map((r) => `${r.label}: ${r.missedScores.atFloor} / ${r.missedScores.atThreshold} of ${r.missedScores.pairs} (best ${r.missedScores.best.toFixed(3)})`).join('; ') +
-      '. ' +
-      `Pairs the index kept that the naive loop did not (rounding at the floor): ${measured.map((r) => `${r.recall.extra} at ${r.label}`).join(', ')}.`,
-  ];
+async function sklearnSection(args, plan, built, pfd) {
+  if (!args.sklearn) return { skipped: 'not run: add `-- --sklearn` (`npm run bench -- --sklearn`), with Debian\'s python3-sklearn installed' };
+  if (!hasSklearn()) return { skipped: 'not run: /usr/bin/python3 cannot import sklearn (`apt-get install -y python3-sklearn`)' };
+  const limits = { timeoutSeconds: 10 * MINUTE, memoryLimitMb: memoryLimitMb() };
+  const file = built.files[SKLEARN_SIZE];
+  // The level recdedup's own pair search works at: the grouping floor, half the threshold (src/pipeline.ts).
+  const threshold = (pfd.cli.find((run) => run.report)?.report.parameters?.threshold ?? 0.35) * 0.5;
+  progress(`scikit-learn radius neighbours on ${count(SKLEARN_SIZE)} items`);
+  const python = await runGuarded(PYTHON, [path('sklearn_radius.py'), file, String(threshold), join(WORK_DIR, 'planted.json')], limits);
+  const sklearn = python.outcome === 'ok' ? { ...python, result: JSON.parse(python.stdout.trim().split('\n').at(-1)) } : python;
+  progress(`${count(SKLEARN_SIZE)} items through the CLI for the scikit-learn comparison`);
+  const cli = await cliRuns(file, plan.runs[SKLEARN_SIZE] ?? 1, plan, limits, plantedReader(SKLEARN_SIZE, built.plantedOf));
+  return { sklearn, cli, threshold, size: SKLEARN_SIZE };
 }
 
-function machineSection(quick, build) {
-  return [
-    '# Speed benchmark',
-    '',
-    `Generated by \`node bench/run.mjs${quick ? ' --quick' : ''}\` (\`npm run bench\`) on ${new Date().toISOString().slice(0, 10)}.`,
-    '',
-    table(
-      ['', ''],
-      [
-        ['node', process.version],
-        ['nproc', shell('nproc') ?? String(os.availableParallelism())],
-        ['CPU', cpuModel()],
-        ['memory', `${Math.round(os.totalmem() / 2 ** 30)} GB`],
-        ['commit', build.commit],
-        ['dist/', build.distChanged ? 'CHANGED during the run: the workers may have run different builds; rerun' : `unchanged during the run (${build.dist.slice(0, 12)})`],
-      ],
-    ),
-  ];
+function hasSklearn() {
+  return existsSync(PYTHON) && shell(PYTHON, ['-c', 'import sklearn']) !== undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The machine and the build
+
+function machine() {
+  return {
+    node: process.version,
+    nproc: shell('nproc') ?? String(os.availableParallelism()),
+    cpu: cpuModel(),
+    memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
+    heapLimit: `${(v8.getHeapStatistics().heap_size_limit / 2 ** 30).toFixed(1)} GiB`,
+    commit: commitLabel(),
+    dist: distFingerprint(),
+  };
 }
 
 function cpuModel() {
-  try {
-    const line = readFileSync('/proc/cpuinfo', 'utf8')
-      .split('\n')
-      .find((l) => l.startsWith('model name'));
-    if (line) return line.split(':')[1].trim();
-  } catch {}
-  return os.cpus()[0]?.model ?? 'unknown';
+  const line = readFileSync('/proc/cpuinfo', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('model name'));
+  return line ? line.split(':')[1].trim() : (os.cpus()[0]?.model ?? 'unknown');
 }
 
-/** HEAD, and the src/ files that differ from it (the benchmark runs dist/, built from the working tree). */
+/** HEAD, and the files of the tool that differ from it (dist/ is built from the working tree). */
 function commitLabel() {
-  const repo = fileURLToPath(new URL('..', import.meta.url));
-  const commit = shell('git', ['-C', repo, 'rev-parse', '--short', 'HEAD']);
+  const commit = shell('git', ['-C', REPO, 'rev-parse', '--short', 'HEAD']);
   if (!commit) return 'unknown';
-  const changed = shell('git', ['-C', repo, 'diff', '--name-only', 'HEAD', '--', 'src']);
-  const untracked = shell('git', ['-C', repo, 'ls-files', '--others', '--exclude-standard', '--', 'src']);
+  const paths = ['--', 'src', 'bin', 'data', 'package.json'];
+  const changed = shell('git', ['-C', REPO, 'diff', '--name-only', 'HEAD', ...paths]);
+  const untracked = shell('git', ['-C', REPO, 'ls-files', '--others', '--exclude-standard', ...paths]);
   const files = [changed, untracked].flatMap((list) => (list ? list.split('\n') : []));
   return files.length > 0 ? `${commit} + uncommitted changes to ${files.join(', ')}` : commit;
 }
 
 /** A hash of every file under dist/, to tell whether the build changed while the benchmark ran. */
 function distFingerprint() {
-  const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+  const dist = path('../dist/');
   const hash = createHash('sha256');
   const files = readdirSync(dist, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
@@ -515,7 +340,7 @@ function distFingerprint() {
     hash.update(relative(dist, file));
     hash.update(readFileSync(file));
   }
-  return hash.digest('hex');
+  return hash.digest('hex').slice(0, 12);
 }
 
 function shell(command, args = []) {
@@ -526,56 +351,49 @@ function shell(command, args = []) {
   }
 }
 
-/** A markdown table with padded columns: readable in a terminal and in a rendered page. */
-function table(headers, rows) {
-  const widths = headers.map((h, c) => Math.max(h.length, ...rows.map((row) => String(row[c]).length)));
-  const line = (cells) => `| ${cells.map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join(' | ')} |`;
-  const rule = `|${widths.map((w, c) => (c === 0 ? `${'-'.repeat(w + 1)}-` : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
-  return [line(headers), rule, ...rows.map(line)].join('\n');
+function timed(fn) {
+  const t = performance.now();
+  const value = fn();
+  return { value, seconds: (performance.now() - t) / 1000 };
 }
 
-const s = (seconds) => `${seconds.toFixed(2)} s`;
-const mb = (megabytes) => `${megabytes.toFixed(0)} MB`;
 const count = (n) => n.toLocaleString('en-GB');
-const ratio = (x) => `${x >= 10 ? x.toFixed(0) : x.toFixed(1)}×`;
-const median = (values) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
 
-function main(args) {
-  const quick = args.includes('--quick');
-  const plan = quick ? QUICK : FULL;
-  const started = performance.now();
-  const progress = (message) => process.stderr.write(`bench: ${message} (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
-  const build = { commit: commitLabel(), dist: distFingerprint() };
+// ---------------------------------------------------------------------------------------------
 
-  const runs = [];
-  for (let i = 0; i < PIPELINE_RUNS; i++) {
-    progress(`pipeline run ${i + 1} of ${PIPELINE_RUNS}`);
-    runs.push(runWorker(['pipeline']));
-  }
-  const scaling = [];
-  for (const size of ['pfd', ...plan.sizes]) {
-    const naive = size === 'pfd' || size <= plan.naiveMax;
-    progress(`scaling at ${size === 'pfd' ? 'the PFD concerns' : `${size} items`}${naive ? ', with the naive baseline' : ''}`);
-    const result = runWorker(['scale', String(size), ...(naive ? ['--naive'] : [])]);
-    scaling.push({ ...result, label: size === 'pfd' ? `${count(result.size)} (PFD)` : count(result.size) });
-  }
+async function main(argv) {
+  // --render: the tables again from the last run's measurements (after editing render.mjs), no runs.
+  if (argv.includes('--render')) return publish(JSON.parse(readFileSync(MEASUREMENTS, 'utf8')));
+  const args = parseArgs(argv);
+  const plan = args.quick ? PLANS.quick : PLANS.full;
+  const host = machine();
+  const built = buildCorpora(corpusSizes(plan, args));
+  // Two busy processes slow each other down by about 1.5× on this 2-vCPU machine (measured), so
+  // by default the naive baseline runs last, on its own; --parallel trades accuracy for time.
+  const naive = args.parallel ? startNaive(plan, built, true) : undefined;
+  const pfd = await pfdSection(plan);
+  const sklearn = await sklearnSection(args, plan, built, pfd);
+  const sizes = [...new Set([...NAIVE_SIZES, ...plan.sizes])].filter((n) => built.sizes.includes(n)).sort((a, b) => a - b);
+  const synthetic = await syntheticSection(plan, built, sizes);
+  const naiveResults = await (naive ?? startNaive(plan, built, false));
+  host.distChanged = distFingerprint() !== host.dist;
+  if (host.distChanged) progress('WARNING: dist/ changed during the run; the timings may mix two builds');
+  const { plantedOf, ...corpora } = built; // a million numbers: the counts per size are enough
+  const date = new Date().toISOString().slice(0, 10);
+  const measurements = { date, args, plan, host, built: corpora, pfd, synthetic, naive: naiveResults, sklearn, seconds: elapsed() };
+  mkdirSync(dirname(MEASUREMENTS), { recursive: true });
+  writeFileSync(MEASUREMENTS, JSON.stringify(measurements));
+  publish(measurements);
+  if (args.keep) progress(`corpora kept in ${WORK_DIR}`);
+  else rmSync(WORK_DIR, { recursive: true, force: true });
+}
 
-  const body = [...pipelineSection(runs), '', ...scalingSection(scaling), '', ...naiveSection(scaling, plan.naiveMax), '', ...recallSection(scaling)];
-  const totalSeconds = (performance.now() - started) / 1000;
-  build.distChanged = distFingerprint() !== build.dist;
-  if (build.distChanged) progress('WARNING: dist/ changed during the run; the timings may mix two builds');
-  const document = [...machineSection(quick, build), '', ...body, '', `Whole benchmark: ${totalSeconds.toFixed(0)} s.`, ''].join('\n');
+/** Prints the results and, after a full run, writes them to bench/RESULTS.md. */
+function publish(measurements) {
+  const document = renderResults(measurements);
   console.log(document);
-  if (quick) progress('quick run: bench/RESULTS.md not written');
+  if (measurements.args.quick) progress('quick run: bench/RESULTS.md not written');
   else writeFileSync(RESULTS, document);
 }
 
-function worker([task, ...rest]) {
-  const tasks = { pipeline: pipelineWorker, scale: () => scaleWorker(rest[0], rest.includes('--naive')) };
-  const result = tasks[task]();
-  process.stdout.write(`${JSON.stringify(result)}\n`);
-}
-
-const argv = process.argv.slice(2);
-if (argv[0] === '--worker') worker(argv.slice(1));
-else main(argv);
+await main(process.argv.slice(2));
