@@ -67,6 +67,8 @@ export function searchPairs(vectors: SparseVectors, skip: (doc: number) => boole
   const postings = buildPostings(vectors, maxDocFreq, skip);
   const partial = new Float64Array(docs);
   const touched = new Int32Array(docs);
+  // Which document last touched each one: a finder key adds weight 0, so partial alone cannot tell.
+  const touchedBy = new Int32Array(docs).fill(-1);
   const { offsets, ids, weights } = vectors;
   const minScore = settings.minScore;
 
@@ -81,7 +83,10 @@ export function searchPairs(vectors: SparseVectors, skip: (doc: number) => boole
       for (let p = postings.offsets[feature]; p < postings.offsets[feature + 1]; p++) {
         const other = postings.docs[p];
         if (other >= doc) break;
-        if (partial[other] === 0) touched[touchedCount++] = other;
+        if (touchedBy[other] !== doc) {
+          touchedBy[other] = doc;
+          touched[touchedCount++] = other;
+        }
         partial[other] += weight * postings.weights[p];
       }
     }
@@ -116,8 +121,9 @@ export function scoreCandidatePairs(vectors: SparseVectors, scorer: PairScorer, 
 function buildPostings(vectors: SparseVectors, maxDocFreq: number, skip: (doc: number) => boolean) {
   const { offsets: rows, ids, weights, docFreq } = vectors;
   const docs = rows.length - 1;
+  const finder = finderKeys(vectors, maxDocFreq, skip);
   const offsets = new Int32Array(docFreq.length + 1);
-  for (let f = 0; f < docFreq.length; f++) offsets[f + 1] = offsets[f] + (docFreq[f] <= maxDocFreq ? docFreq[f] : 0);
+  for (let f = 0; f < docFreq.length; f++) offsets[f + 1] = offsets[f] + (docFreq[f] <= maxDocFreq ? docFreq[f] : finder.count[f]);
   const fill = offsets.slice(0, docFreq.length);
   const postingDocs = new Int32Array(offsets[docFreq.length]);
   const postingWeights = new Float32Array(offsets[docFreq.length]);
@@ -129,10 +135,42 @@ function buildPostings(vectors: SparseVectors, maxDocFreq: number, skip: (doc: n
       postingDocs[fill[feature]] = doc;
       postingWeights[fill[feature]++] = weights[k];
     }
+    // Weight 0: the feature is common, so its share of the cosine is added with the common part.
+    const key = finder.keyOf[doc];
+    if (key >= 0) postingDocs[fill[key]++] = doc;
   }
   // Skipped documents leave their slots unused; mark them past every document so reads stop there.
   for (let f = 0; f < docFreq.length; f++) postingDocs.fill(docs, fill[f], offsets[f + 1]);
   return { offsets, docs: postingDocs, weights: postingWeights };
+}
+
+/**
+ * A document with no rare feature at all (short, generic wording) could never be met, not even
+ * by an exact copy. Each such document is filed under its rarest feature as a finder key, which
+ * an identical or near-identical document shares; it only finds the pair, the score is exact.
+ */
+function finderKeys(vectors: SparseVectors, maxDocFreq: number, skip: (doc: number) => boolean) {
+  const { offsets: rows, ids, docFreq } = vectors;
+  const docs = rows.length - 1;
+  const keyOf = new Int32Array(docs).fill(-1);
+  const count = new Int32Array(docFreq.length);
+  for (let doc = 0; doc < docs; doc++) {
+    if (skip(doc) || rows[doc] === rows[doc + 1]) continue;
+    let rarest = -1;
+    for (let k = rows[doc]; k < rows[doc + 1]; k++) {
+      const feature = ids[k];
+      if (docFreq[feature] <= maxDocFreq) {
+        rarest = -1;
+        break;
+      }
+      if (rarest < 0 || docFreq[feature] < docFreq[rarest]) rarest = feature;
+    }
+    if (rarest >= 0) {
+      keyOf[doc] = rarest;
+      count[rarest]++;
+    }
+  }
+  return { keyOf, count };
 }
 
 /** The common (unindexed) features of every row, with their norms, for the bound and the exact remainder. */

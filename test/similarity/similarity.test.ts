@@ -93,6 +93,18 @@ describe('index keys', () => {
   });
 });
 
+describe('documents with no rare feature', () => {
+  it('still meet their exact copies', () => {
+    // 300 documents share two common words; the last two are nothing but those words.
+    const docs = Array.from({ length: 300 }, (_, d) => (d >= 298 ? ['alpha', 'beta'] : ['alpha', 'beta', `own${d}`, `more${d}`]));
+    const vectors = buildVectors(docs, { bigramWeight: 0.5 });
+    const found = scoreCandidatePairs(vectors, createCosineScorer(vectors), () => false, { maxIndexDocShare: 0.05, minScore: 0.9 });
+    const keys = Array.from({ length: found.count }, (_, i) => `${found.a[i]}-${found.b[i]}`);
+    expect(keys).toEqual(['298-299']);
+    expect(found.cosine[0]).toBeCloseTo(1, 5);
+  });
+});
+
 describe('TF-IDF vectors on many distinct word pairs', () => {
   it('name every bigram feature by its own two words (the pair table grows past its first size)', () => {
     let seed = 7;
