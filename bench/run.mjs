@@ -17,14 +17,14 @@
 //   node bench/run.mjs             full run (about 15–20 minutes; the naive 5k run alone takes 7)
 //   node bench/run.mjs --quick     no 1M, one run per size, naive times extrapolated from samples
 //                                  of pairs (20 s at 2k, a minute at 5k); prints, writes nothing
-//   --sklearn   add (f)            --keep   keep the corpora (os.tmpdir()/recdedup-bench)
+//   --sklearn   add (f)            --keep   keep the corpora (os.tmpdir()/recdedup-bench-XXXXXX)
 //   --parallel  run the naive baseline alongside the rest: faster, but on this 2-vCPU machine two
 //               busy processes slow each other by about 1.5×, so both sides' times inflate
 //   --render    no runs: the tables again from the last run's figures (bench/out/last-run.json)
 // No text from the data is ever printed or written: the concerns hold the names of people who died.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import v8 from 'node:v8';
 import { dirname, join, relative } from 'node:path';
@@ -43,7 +43,6 @@ const PFD_FILE = path('../../shared/data/pfd_concerns_split.csv');
 const RESULTS = path('RESULTS.md');
 /** Every figure of the last run (bench/out/ is git-ignored), for `--render`. */
 const MEASUREMENTS = path('out/last-run.json');
-const WORK_DIR = join(os.tmpdir(), 'recdedup-bench');
 const PYTHON = '/usr/bin/python3';
 
 const NAIVE_SIZES = [2000, 5000];
@@ -115,17 +114,17 @@ function fitToDisk(sizes, dir) {
   return { kept, dropped, freeGb: free / 2 ** 30 };
 }
 
+/** Writes the corpora into a directory of this run's own, so that two benchmarks running at once cannot clobber each other's files. */
 function buildCorpora(sizes) {
-  rmSync(WORK_DIR, { recursive: true, force: true });
-  mkdirSync(WORK_DIR, { recursive: true });
-  const disk = fitToDisk(sizes, WORK_DIR);
-  if (disk.dropped.length > 0) progress(`only ${disk.freeGb.toFixed(1)} GB free in ${WORK_DIR}: leaving out ${disk.dropped.join(', ')} items`);
-  progress(`writing synthetic corpora of ${disk.kept.map(count).join(', ')} items to ${WORK_DIR}`);
+  const dir = mkdtempSync(join(os.tmpdir(), 'recdedup-bench-'));
+  const disk = fitToDisk(sizes, dir);
+  if (disk.dropped.length > 0) progress(`only ${disk.freeGb.toFixed(1)} GB free in ${dir}: leaving out ${disk.dropped.join(', ')} items`);
+  progress(`writing synthetic corpora of ${disk.kept.map(count).join(', ')} items to ${dir}`);
   const pool = corpus.loadPool(PFD_FILE);
-  const built = timed(() => corpus.writeCorpora(pool, disk.kept, WORK_DIR));
+  const built = timed(() => corpus.writeCorpora(pool, disk.kept, dir));
   const plantedCounts = Object.fromEntries(disk.kept.map((n) => [n, built.value.plantedOf.subarray(0, n).filter((j) => j >= 0).length]));
   const poolSize = { sentences: pool.sentences.length, contentWords: pool.contentWords.length };
-  return { ...built.value, plantedCounts, sizes: disk.kept, dropped: disk.dropped, seconds: built.seconds, pool: poolSize };
+  return { ...built.value, dir, plantedCounts, sizes: disk.kept, dropped: disk.dropped, seconds: built.seconds, pool: poolSize };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -148,7 +147,8 @@ async function measured(start) {
 
 /** One `recdedup themes FILE --format json` run; reads its report when `read` is given. */
 async function cliRun(file, limits, read) {
-  const out = join(WORK_DIR, 'report.json');
+  const dir = mkdtempSync(join(os.tmpdir(), 'recdedup-report-'));
+  const out = join(dir, 'report.json');
   const run = await measured(() => runNode([BIN, 'themes', file, '--format', 'json', '--out', out, '--no-progress'], limits));
   try {
     if (run.outcome === 'ok' && read) run.report = read(out);
@@ -157,7 +157,7 @@ async function cliRun(file, limits, read) {
     run.outcome = 'failed';
     run.stderrTail = `the report could not be read: ${error.message}`;
   } finally {
-    rmSync(out, { force: true });
+    rmSync(dir, { recursive: true, force: true });
   }
   return run;
 }
@@ -259,7 +259,7 @@ async function naiveSection(plan, built) {
     const sample = plan.naiveSampleSeconds[size];
     const flags = sample ? ['--sample', String(sample), '--threshold', String(QUICK_THRESHOLD)] : [];
     progress(`naive baseline: ${count(size)} items, ${sample ? `a ${sample}-second sample of the pairs` : 'every pair'}`);
-    const run = await runGuarded(process.execPath, [path('naive.mjs'), built.files[size], WORK_DIR, String(size), ...flags], { timeoutSeconds: 30 * MINUTE, memoryLimitMb: 8 * 1024 });
+    const run = await runGuarded(process.execPath, [path('naive.mjs'), built.files[size], built.dir, String(size), ...flags], { timeoutSeconds: 30 * MINUTE, memoryLimitMb: 8 * 1024 });
     const result = run.outcome === 'ok' ? JSON.parse(run.stdout.trim().split('\n').at(-1)) : { items: size, outcome: run.outcome, stderrTail: run.stderrTail };
     results.push({ ...result, alongsideOthers: naiveWindow.parallel });
   }
@@ -284,7 +284,7 @@ async function sklearnSection(args, plan, built, pfd) {
   // The level recdedup's own pair search works at: the grouping floor, half the threshold (src/pipeline.ts).
   const threshold = (pfd.cli.find((run) => run.report)?.report.parameters?.threshold ?? 0.35) * 0.5;
   progress(`scikit-learn radius neighbours on ${count(SKLEARN_SIZE)} items`);
-  const python = await runGuarded(PYTHON, [path('sklearn_radius.py'), file, String(threshold), join(WORK_DIR, 'planted.json')], limits);
+  const python = await runGuarded(PYTHON, [path('sklearn_radius.py'), file, String(threshold), join(built.dir, 'planted.json')], limits);
   const sklearn = python.outcome === 'ok' ? { ...python, result: JSON.parse(python.stdout.trim().split('\n').at(-1)) } : python;
   progress(`${count(SKLEARN_SIZE)} items through the CLI for the scikit-learn comparison`);
   const cli = await cliRuns(file, plan.runs[SKLEARN_SIZE] ?? 1, plan, limits, plantedReader(SKLEARN_SIZE, built.plantedOf));
@@ -368,6 +368,20 @@ async function main(argv) {
   const plan = args.quick ? PLANS.quick : PLANS.full;
   const host = machine();
   const built = buildCorpora(corpusSizes(plan, args));
+  try {
+    const measurements = await measure(args, plan, host, built);
+    mkdirSync(dirname(MEASUREMENTS), { recursive: true });
+    writeFileSync(MEASUREMENTS, JSON.stringify(measurements));
+    publish(measurements);
+  } finally {
+    // Half a gigabyte of CSV with 1M items: kept only when asked, even if the run failed.
+    if (args.keep) progress(`corpora kept in ${built.dir}`);
+    else rmSync(built.dir, { recursive: true, force: true });
+  }
+}
+
+/** Every section, in an order that keeps the timed runs alone on the machine. */
+async function measure(args, plan, host, built) {
   // Two busy processes slow each other down by about 1.5× on this 2-vCPU machine (measured), so
   // by default the naive baseline runs last, on its own; --parallel trades accuracy for time.
   const naive = args.parallel ? startNaive(plan, built, true) : undefined;
@@ -380,12 +394,7 @@ async function main(argv) {
   if (host.distChanged) progress('WARNING: dist/ changed during the run; the timings may mix two builds');
   const { plantedOf, ...corpora } = built; // a million numbers: the counts per size are enough
   const date = new Date().toISOString().slice(0, 10);
-  const measurements = { date, args, plan, host, built: corpora, pfd, synthetic, naive: naiveResults, sklearn, seconds: elapsed() };
-  mkdirSync(dirname(MEASUREMENTS), { recursive: true });
-  writeFileSync(MEASUREMENTS, JSON.stringify(measurements));
-  publish(measurements);
-  if (args.keep) progress(`corpora kept in ${WORK_DIR}`);
-  else rmSync(WORK_DIR, { recursive: true, force: true });
+  return { date, args, plan, host, built: corpora, pfd, synthetic, naive: naiveResults, sklearn, seconds: elapsed() };
 }
 
 /** Prints the results and, after a full run, writes them to bench/RESULTS.md. */
