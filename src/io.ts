@@ -43,8 +43,7 @@ export async function writeAtomically(path: string, content: string | Iterable<s
   const target = resolve(cwd, path);
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    if (typeof content === 'string') await writeFile(temp, content);
-    else await writeFile(temp, batches(content));
+    await writeFile(temp, typeof content === 'string' ? content : batches(content));
     await rename(temp, target);
   } catch (error) {
     await rm(temp, { force: true });

@@ -2,7 +2,7 @@ import { clusterDocuments, type Clustering } from './cluster/index.js';
 import { actionsOppose, normaliseRecords, type BoilerplateSentence, type NormalisedItem } from './normalise/index.js';
 import type { Normaliser } from './normalise/tokens.js';
 import type { Options } from './options.js';
-import { buildVectors, createPairScorer, nearestNeighbourSearch, scoreCandidatePairs, type PairScorer, type ScoredPairs, type SparseVectors } from './similarity/index.js';
+import { buildVectors, createPairScorer, runNeighbourJob, scoreCandidatePairs, type NeighbourJob, type PairScorer, type ScoredPairs, type SparseVectors } from './similarity/index.js';
 import type { RecordItem } from './types.js';
 
 /** Everything the report stages need, in canonical order (records sorted by id). */
@@ -42,16 +42,8 @@ export type Tick = (done: number, total: number) => void;
 
 const justRun: StageRunner = (_stage, run) => run();
 
-/** What the theme layer's nearest-neighbour search needs; plain data, so another thread can run it. */
-export interface TopicSearchJob {
-  vectors: SparseVectors;
-  /** 1 for documents that take no part (no terms left). */
-  skip: Uint8Array;
-  settings: { maxIndexDocShare: number; minScore: number; k: number };
-}
-
-/** Runs a topic search elsewhere (a worker thread) while the caller goes on. */
-export type BackgroundTopicSearch = (job: TopicSearchJob) => Promise<ScoredPairs>;
+/** Runs the theme layer's neighbour search elsewhere (a worker thread) while the caller goes on. */
+export type BackgroundTopicSearch = (job: NeighbourJob) => Promise<ScoredPairs>;
 
 /** Below this many items a second thread costs more to start than it saves. */
 export const PARALLEL_MIN_ITEMS = 5000;
@@ -63,7 +55,7 @@ export const PARALLEL_MIN_ITEMS = 5000;
 export function analyse(input: readonly RecordItem[], normaliser: Normaliser, options: AnalysisOptions, stage: StageRunner = justRun): Analysis {
   const prepared = prepare(input, normaliser, options, stage);
   const pairs = groupPairs(prepared, options, stage);
-  const topics = stage('topics', (tick) => searchTopics(topicJob(prepared, options), tick));
+  const topics = stage('topics', (tick) => runNeighbourJob(topicJob(prepared, options), tick));
   const clustering = stage('cluster', () => clusterDocuments(prepared.records.length, pairs, topics, options));
   return { ...prepared, pairs, clustering };
 }
@@ -128,18 +120,13 @@ function groupPairs(prepared: Prepared, options: AnalysisOptions, stage: StageRu
  * vocabulary, word order matters less; measured better than the near-duplicate vectors with their
  * word pairs), each item keeping only its nearest topical neighbours.
  */
-function topicJob(prepared: Prepared, options: AnalysisOptions): TopicSearchJob {
+function topicJob(prepared: Prepared, options: AnalysisOptions): NeighbourJob {
   const vectors = buildVectors(
     prepared.normalised.map((item) => item.terms),
     { bigramWeight: 0 },
   );
   const skip = Uint8Array.from(prepared.normalised, (item) => (item.terms.length === 0 ? 1 : 0));
   return { vectors, skip, settings: { maxIndexDocShare: options.maxIndexDocShare, minScore: options.themeThreshold, k: options.themeNeighbours } };
-}
-
-/** Runs a topic search job in this thread (a worker calls this too). */
-export function searchTopics(job: TopicSearchJob, onProgress?: Tick): ScoredPairs {
-  return nearestNeighbourSearch(job.vectors, (doc) => job.skip[doc] === 1, { ...job.settings, onProgress });
 }
 
 /** Plain code-unit order: locale-independent, so every machine sorts alike. */

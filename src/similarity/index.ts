@@ -2,4 +2,4 @@ export { buildVectors, cosineOf, sharedFeatures, type SparseVectors } from './ve
 export { indexDocFreqLimit, MAX_INDEX_DOC_FREQ, scoreCandidatePairs, searchPairs, type CandidateSettings, type PairVisitor, type ScoredPairs, type SearchSettings } from './candidates.js';
 export { diceOf, trigramSet } from './chars.js';
 export { createCosineScorer, createPairScorer, type PairScore, type PairScorer, type ScorerSettings } from './scorer.js';
-export { nearestNeighbourPairs, nearestNeighbourSearch } from './neighbours.js';
+export { nearestNeighbourPairs, nearestNeighbourSearch, runNeighbourJob, type NeighbourJob } from './neighbours.js';

@@ -20,6 +20,22 @@ export function nearestNeighbourSearch(vectors: SparseVectors, skip: (doc: numbe
   return nearest.pairs();
 }
 
+/**
+ * A nearest-neighbour search as plain data, so another thread can run it: the vectors without
+ * their feature names (the search never reads them), which documents to skip, the settings.
+ */
+export interface NeighbourJob {
+  vectors: Omit<SparseVectors, 'features'>;
+  /** 1 for documents that take no part. */
+  skip: Uint8Array;
+  settings: { maxIndexDocShare: number; minScore: number; k: number };
+}
+
+/** Runs a neighbour job: in the pipeline's own thread, or in the worker (topic-worker.ts). */
+export function runNeighbourJob(job: NeighbourJob, onProgress?: (done: number, total: number) => void): ScoredPairs {
+  return nearestNeighbourSearch({ ...job.vectors, features: [] }, (doc) => job.skip[doc] === 1, { ...job.settings, onProgress });
+}
+
 /** One bounded min-heap per document (its weakest kept neighbour on top), in flat typed arrays. */
 class NeighbourHeaps {
   private readonly others: Int32Array;
