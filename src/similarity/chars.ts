@@ -1,24 +1,64 @@
 /**
  * Character-trigram Dice, for near-verbatim copies whose words differ by typos, OCR slips or
- * punctuation. Each text becomes a sorted array of distinct trigram codes (three UTF-16 units
- * packed exactly into one double), so a pair costs one merge and no string work.
+ * punctuation. A text is compared as lower-case letters and digits with every other run of
+ * characters read as one space; each trigram of that is a 16-bit code, so a text becomes a small
+ * sorted array of distinct codes and a pair costs one merge and no string work.
  */
 /** Long reports are compared on their opening: a copy differs from its original there too, and cost stays bounded. */
 const MAX_CHARS = 3000;
 
-export function trigramSet(text: string): Float64Array {
-  const compact = ` ${text.slice(0, MAX_CHARS).replace(/[^a-z0-9]+/g, ' ').trim()} `;
-  const codes = new Float64Array(Math.max(0, compact.length - 2));
-  for (let i = 0; i + 2 < compact.length; i++) {
-    codes[i] = compact.charCodeAt(i) * 4294967296 + compact.charCodeAt(i + 1) * 65536 + compact.charCodeAt(i + 2);
+/** Space, a–z and 0–9: 37 symbols, so 37³ = 50,653 trigram codes fit in 16 bits. */
+const SYMBOLS = 37;
+const SPACE = 0;
+const NOT_KEPT = -1;
+const SYMBOL_OF = symbolTable();
+
+function symbolTable(): Int8Array {
+  const table = new Int8Array(128).fill(NOT_KEPT);
+  for (let c = 0x61; c <= 0x7a; c++) table[c] = c - 0x61 + 1;
+  for (let c = 0x30; c <= 0x39; c++) table[c] = c - 0x30 + 27;
+  return table;
+}
+
+/**
+ * The distinct trigrams of ` <words> ` (letters and digits of the first MAX_CHARS characters,
+ * each run of anything else one space), sorted. Written as one pass over the characters: this
+ * runs for every document that reaches the pair scorer.
+ */
+export function trigramSet(text: string): Uint16Array {
+  const end = Math.min(text.length, MAX_CHARS);
+  const codes = new Uint16Array(end + 2);
+  let count = 0;
+  // The last two symbols written; the text starts with a space, NOT_KEPT marks "none yet".
+  let first = NOT_KEPT;
+  let second = SPACE;
+  let pendingSpace = false;
+  const write = (symbol: number) => {
+    if (first !== NOT_KEPT) codes[count++] = (first * SYMBOLS + second) * SYMBOLS + symbol;
+    first = second;
+    second = symbol;
+  };
+  const started = () => !(first === NOT_KEPT && second === SPACE);
+  for (let i = 0; i < end; i++) {
+    const unit = text.charCodeAt(i);
+    const symbol = unit < 128 ? SYMBOL_OF[unit] : NOT_KEPT;
+    if (symbol === NOT_KEPT) {
+      pendingSpace = true;
+      continue;
+    }
+    // Spaces before the first word are dropped: the leading space is already there.
+    if (pendingSpace && started()) write(SPACE);
+    pendingSpace = false;
+    write(symbol);
   }
-  codes.sort();
+  if (started()) write(SPACE);
+  const used = codes.subarray(0, count).sort();
   let unique = 0;
-  for (let i = 0; i < codes.length; i++) if (i === 0 || codes[i] !== codes[i - 1]) codes[unique++] = codes[i];
+  for (let i = 0; i < count; i++) if (i === 0 || used[i] !== used[i - 1]) used[unique++] = used[i];
   return codes.slice(0, unique);
 }
 
-export function diceOf(a: Float64Array, b: Float64Array): number {
+export function diceOf(a: Uint16Array, b: Uint16Array): number {
   if (a.length + b.length === 0) return 0;
   let i = 0;
   let j = 0;

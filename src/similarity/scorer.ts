@@ -26,7 +26,7 @@ export interface ScorerSettings {
  * once, on first use. `opposed` says whether two documents ask for opposite actions.
  */
 export function createPairScorer(vectors: SparseVectors, texts: readonly string[], settings: ScorerSettings, opposed: (a: number, b: number) => boolean = () => false): PairScorer {
-  const trigrams: (Float64Array | undefined)[] = new Array(texts.length);
+  const trigrams: (Uint16Array | undefined)[] = new Array(texts.length);
   const trigramsOf = (doc: number) => (trigrams[doc] ??= trigramSet(texts[doc]));
   const { charWeight, oppositionPenalty } = settings;
   return (a, b, knownCosine) => {

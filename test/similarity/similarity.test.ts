@@ -46,6 +46,30 @@ describe('character Dice', () => {
     expect(diceOf(a, trigramSet('ambulance handover delays'))).toBeLessThan(0.2);
     fc.assert(fc.property(fc.string(), fc.string(), (x, y) => diceOf(trigramSet(x), trigramSet(y)) === diceOf(trigramSet(y), trigramSet(x))));
   });
+
+  it('has exactly the distinct trigrams of the text read as letters and digits between single spaces', () => {
+    // The definition, written the slow way: trigram strings of ` <words> ` over the first 3,000 characters.
+    const definition = (text: string) => {
+      const compact = ` ${text.slice(0, 3000).replace(/[^a-z0-9]+/g, ' ').trim()} `;
+      const grams = new Set<string>();
+      for (let i = 0; i + 3 <= compact.length; i++) grams.add(compact.slice(i, i + 3));
+      return grams;
+    };
+    const words = fc.array(fc.constantFrom('a', 'b', 'z', '0', '9', ' ', '  ', '-', 'É', 'é', 'Ab', '\n', '.'), { maxLength: 40 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(words, fc.string()), (text) => {
+        const codes = trigramSet(text);
+        const sorted = codes.every((code, i) => i === 0 || codes[i - 1] < code);
+        return sorted && codes.length === definition(text).size;
+      }),
+    );
+    const definedDice = (x: Set<string>, y: Set<string>) => (x.size + y.size === 0 ? 0 : (2 * [...x].filter((g) => y.has(g)).length) / (x.size + y.size));
+    fc.assert(fc.property(fc.oneof(words, fc.string()), fc.oneof(words, fc.string()), (x, y) => diceOf(trigramSet(x), trigramSet(y)) === definedDice(definition(x), definition(y))));
+    const long = 'ab '.repeat(1500);
+    expect(trigramSet(long + 'xyz').length).toBe(definition(long + 'xyz').size);
+    expect(diceOf(trigramSet('Staff, should; be trained!'), trigramSet('taff hould e rained'))).toBeLessThan(1);
+    expect(diceOf(trigramSet('staff -- should'), trigramSet('staff should'))).toBe(1);
+  });
 });
 
 describe('candidate pairs', () => {
