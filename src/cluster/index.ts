@@ -37,18 +37,20 @@ export function clusterDocuments(docs: number, pairs: ScoredPairs, topicPairs: S
 function themesOverGroups(groups: readonly number[][], pairs: ScoredPairs, themeThreshold: number): Int32Array {
   const groupOfDoc = new Int32Array(groups.reduce((n, g) => n + g.length, 0));
   groups.forEach((members, g) => members.forEach((doc) => (groupOfDoc[doc] = g)));
-  const a: number[] = [];
-  const b: number[] = [];
-  const weight: number[] = [];
+  const a = new Int32Array(pairs.count);
+  const b = new Int32Array(pairs.count);
+  const weight = new Float32Array(pairs.count);
+  let count = 0;
   for (let i = 0; i < pairs.count; i++) {
-    const [x, y] = [groupOfDoc[pairs.a[i]], groupOfDoc[pairs.b[i]]];
+    const x = groupOfDoc[pairs.a[i]];
+    const y = groupOfDoc[pairs.b[i]];
     if (x === y) continue;
-    a.push(x);
-    b.push(y);
-    weight.push(pairs.cosine[i]);
+    a[count] = x;
+    b[count] = y;
+    weight[count++] = pairs.cosine[i];
   }
   const sizes = Int32Array.from(groups, (members) => members.length);
-  return averageLinkage(groups.length, { count: a.length, a: Int32Array.from(a), b: Int32Array.from(b), weight: Float32Array.from(weight) }, themeThreshold, sizes);
+  return averageLinkage(groups.length, { count, a, b, weight }, themeThreshold, sizes);
 }
 
 /** Representative array → lists of members, in order of first member. */

@@ -18,52 +18,50 @@ export function averageLinkage(nodes: number, edges: Edges, threshold: number, s
   // pairs, so linkage stays the mean item-to-item similarity (themes continue from groups this way).
   const size = sizes ? Int32Array.from(sizes) : new Int32Array(nodes).fill(1);
   const rep = Int32Array.from({ length: nodes }, (_, i) => i);
-  const neighbours: Map<number, number>[] = Array.from({ length: nodes }, () => new Map());
+  const graph = new ClusterGraph(rep, edges.count);
   const heap = new MergeHeap();
-  const linkOf = (x: number, y: number) => (neighbours[x].get(y) ?? 0) / (size[x] * size[y]);
+  const linkOf = (x: number, y: number) => graph.sum(x, y) / (size[x] * size[y]);
 
   for (let e = 0; e < edges.count; e++) {
-    const [x, y] = [edges.a[e], edges.b[e]];
-    if (x === y) continue;
-    neighbours[x].set(y, (neighbours[x].get(y) ?? 0) + edges.weight[e]);
-    neighbours[y].set(x, (neighbours[y].get(x) ?? 0) + edges.weight[e]);
+    const x = edges.a[e];
+    const y = edges.b[e];
+    if (x !== y) graph.add(x, y, edges.weight[e]);
   }
   for (let x = 0; x < nodes; x++) {
-    for (const y of neighbours[x].keys()) if (x < y) pushIfLinked(heap, x, y, linkOf(x, y), threshold);
+    graph.forEachNeighbour(x, (y) => {
+      if (x < y) pushIfLinked(heap, x, y, linkOf(x, y), threshold);
+    });
   }
 
   // Entries are lazy: a merge only pushes the links it raised; a link lowered by a cluster's growth
   // is found stale when popped and pushed again at its current value. Every entry is at least its
   // pair's current link, so a popped entry that is current is the best merge.
-  for (let top = heap.pop(); top; top = heap.pop()) {
-    if (top.link < threshold) break;
-    if (rep[top.x] !== top.x || rep[top.y] !== top.y) continue;
-    const current = linkOf(top.x, top.y);
-    if (current !== top.link) {
-      pushIfLinked(heap, top.x, top.y, current, threshold);
+  while (heap.pop()) {
+    const { topLink: link, topX: x, topY: y } = heap;
+    if (link < threshold) break;
+    if (rep[x] !== x || rep[y] !== y) continue;
+    const current = linkOf(x, y);
+    if (current !== link) {
+      pushIfLinked(heap, x, y, current, threshold);
       continue;
     }
     // The node with more neighbours survives, so each merge costs the smaller neighbour list.
-    const [keep, gone] = neighbours[top.y].size > neighbours[top.x].size ? [top.y, top.x] : [top.x, top.y];
+    const [keep, gone] = graph.degree(y) > graph.degree(x) ? [y, x] : [x, y];
     rep[gone] = keep;
     size[keep] += size[gone];
-    const keptLinks = neighbours[keep];
-    keptLinks.delete(gone);
-    for (const [other, sum] of neighbours[gone]) {
-      if (other === keep) continue;
-      keptLinks.set(other, (keptLinks.get(other) ?? 0) + sum);
-      const links = neighbours[other];
-      links.delete(gone);
-      links.set(keep, (links.get(keep) ?? 0) + sum);
+    graph.take(keep, gone);
+    graph.forEachNeighbour(gone, (other) => {
+      if (other === keep) return;
+      graph.add(keep, other, graph.take(gone, other));
       pushIfLinked(heap, Math.min(keep, other), Math.max(keep, other), linkOf(keep, other), threshold);
-    }
-    neighbours[gone] = new Map();
+    });
+    graph.clear(gone);
   }
   return smallestMemberOf(rep);
 }
 
 function pushIfLinked(heap: MergeHeap, x: number, y: number, link: number, threshold: number): void {
-  if (link >= threshold) heap.push({ link, x, y });
+  if (link >= threshold) heap.push(link, x, y);
 }
 
 /** Merged nodes point at the node they merged into: follow each chain, then name every cluster by its smallest member. */
@@ -79,12 +77,6 @@ function smallestMemberOf(rep: Int32Array): Int32Array {
   return root.map((r) => smallest[r]);
 }
 
-interface MergeCandidate {
-  link: number;
-  x: number;
-  y: number;
-}
-
 /**
  * Max-heap on link; equal links pop in (x, y) order so merges are reproducible. Entries live in
  * parallel typed arrays: a low threshold can queue millions, and objects would cost the GC dearly.
@@ -95,21 +87,27 @@ class MergeHeap {
   private y = new Int32Array(1024);
   private size = 0;
 
-  push(item: MergeCandidate): void {
+  /** The entry the last pop() removed. */
+  topLink = 0;
+  topX = 0;
+  topY = 0;
+
+  push(link: number, x: number, y: number): void {
     if (this.size === this.link.length) this.grow();
     let i = this.size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (this.beatsEntry(parent, item.link, item.x, item.y)) break;
+      if (this.beatsEntry(parent, link, x, y)) break;
       this.move(parent, i);
       i = parent;
     }
-    this.set(i, item.link, item.x, item.y);
+    this.set(i, link, x, y);
   }
 
-  pop(): MergeCandidate | undefined {
-    if (this.size === 0) return undefined;
-    const top = { link: this.link[0], x: this.x[0], y: this.y[0] };
+  /** Removes the best entry into topLink/topX/topY (no object per pop); false when empty. */
+  pop(): boolean {
+    if (this.size === 0) return false;
+    [this.topLink, this.topX, this.topY] = [this.link[0], this.x[0], this.y[0]];
     const last = --this.size;
     const [link, x, y] = [this.link[last], this.x[last], this.y[last]];
     let i = 0;
@@ -123,7 +121,7 @@ class MergeHeap {
       i = child;
     }
     this.set(i, link, x, y);
-    return top;
+    return true;
   }
 
   /** Does entry j come before (link, x, y)? */
@@ -152,5 +150,155 @@ class MergeHeap {
     x.set(this.x);
     y.set(this.y);
     [this.link, this.x, this.y] = [link, x, y];
+  }
+}
+
+/**
+ * The links between live clusters: each linked pair's summed weight in one open-addressing table
+ * (no Map per node, no object per link), and each node's neighbours in a list that may keep ids
+ * of clusters merged away since — readers skip those. Pairs are only ever moved from a merged
+ * cluster to its survivor, so the table never holds more pairs than the input had edges.
+ *
+ * Neighbours are visited in the order their links were made, and sums are added in the order
+ * edges and merges arrive: the floating-point results, and so the ties, are reproducible.
+ */
+class ClusterGraph {
+  private readonly slotX: Int32Array;
+  private readonly slotY: Int32Array;
+  private readonly slotSum: Float64Array;
+  private readonly mask: number;
+  private readonly degrees: Int32Array;
+  private readonly lists: NeighbourLists;
+
+  /** rep[node] === node while the node is a live cluster. */
+  constructor(rep: Int32Array, maxPairs: number) {
+    let capacity = 16;
+    while (capacity < 2 * maxPairs) capacity *= 2;
+    this.slotX = new Int32Array(capacity).fill(EMPTY);
+    this.slotY = new Int32Array(capacity);
+    this.slotSum = new Float64Array(capacity);
+    this.mask = capacity - 1;
+    this.degrees = new Int32Array(rep.length);
+    this.lists = new NeighbourLists(rep);
+  }
+
+  degree(node: number): number {
+    return this.degrees[node];
+  }
+
+  /** The summed weight between x and y (0 when unlinked). */
+  sum(x: number, y: number): number {
+    const slot = this.find(Math.min(x, y), Math.max(x, y));
+    return this.slotX[slot] === EMPTY ? 0 : this.slotSum[slot];
+  }
+
+  /** Adds weight to the x–y link, making the link (and each side's neighbour entry) if new. */
+  add(x: number, y: number, weight: number): void {
+    const slot = this.find(Math.min(x, y), Math.max(x, y));
+    if (this.slotX[slot] !== EMPTY) {
+      this.slotSum[slot] += weight;
+      return;
+    }
+    [this.slotX[slot], this.slotY[slot], this.slotSum[slot]] = [Math.min(x, y), Math.max(x, y), 0 + weight];
+    this.degrees[x]++;
+    this.degrees[y]++;
+    this.lists.append(x, y);
+    this.lists.append(y, x);
+  }
+
+  /** Removes the x–y link and returns its sum; the neighbour entries go stale and are skipped. */
+  take(x: number, y: number): number {
+    let slot = this.find(Math.min(x, y), Math.max(x, y));
+    if (this.slotX[slot] === EMPTY) return 0;
+    const sum = this.slotSum[slot];
+    this.degrees[x]--;
+    this.degrees[y]--;
+    // Backward-shift deletion: later entries of the probe run move up, so no tombstones pile up.
+    for (let next = (slot + 1) & this.mask; this.slotX[next] !== EMPTY; next = (next + 1) & this.mask) {
+      const home = this.home(this.slotX[next], this.slotY[next]);
+      const between = slot <= next ? slot < home && home <= next : slot < home || home <= next;
+      if (between) continue;
+      [this.slotX[slot], this.slotY[slot], this.slotSum[slot]] = [this.slotX[next], this.slotY[next], this.slotSum[next]];
+      slot = next;
+    }
+    this.slotX[slot] = EMPTY;
+    return sum;
+  }
+
+  /** Calls visit for each live neighbour of node, in the order the links were made. visit must not link node itself. */
+  forEachNeighbour(node: number, visit: (neighbour: number) => void): void {
+    this.lists.forEachLive(node, visit);
+  }
+
+  clear(node: number): void {
+    this.lists.clear(node);
+  }
+
+  private home(x: number, y: number): number {
+    return (Math.imul(x, 0x9e3779b1) ^ Math.imul(y, 0x85ebca77)) & this.mask;
+  }
+
+  /** The slot holding x < y, or the empty slot where it would go. */
+  private find(x: number, y: number): number {
+    let slot = this.home(x, y);
+    while (this.slotX[slot] !== EMPTY && (this.slotX[slot] !== x || this.slotY[slot] !== y)) slot = (slot + 1) & this.mask;
+    return slot;
+  }
+}
+
+const EMPTY = -1;
+
+/**
+ * One growable list of neighbour ids per node, all in one pooled array: a list that fills up
+ * first drops its stale entries (clusters merged away), and only then moves to a larger block.
+ */
+class NeighbourLists {
+  private pool = new Int32Array(1024);
+  private used = 0;
+  private readonly start: Int32Array;
+  private readonly length: Int32Array;
+  private readonly capacity: Int32Array;
+
+  constructor(private readonly rep: Int32Array) {
+    this.start = new Int32Array(rep.length);
+    this.length = new Int32Array(rep.length);
+    this.capacity = new Int32Array(rep.length);
+  }
+
+  append(node: number, neighbour: number): void {
+    if (this.length[node] === this.capacity[node]) this.makeRoom(node);
+    this.pool[this.start[node] + this.length[node]++] = neighbour;
+  }
+
+  forEachLive(node: number, visit: (neighbour: number) => void): void {
+    // The pool may be replaced while visiting (other lists grow); this list's place in it stays.
+    for (let i = 0; i < this.length[node]; i++) {
+      const neighbour = this.pool[this.start[node] + i];
+      if (this.rep[neighbour] === neighbour) visit(neighbour);
+    }
+  }
+
+  clear(node: number): void {
+    this.length[node] = 0;
+  }
+
+  private makeRoom(node: number): void {
+    const from = this.start[node];
+    let live = 0;
+    for (let i = from; i < from + this.length[node]; i++) if (this.rep[this.pool[i]] === this.pool[i]) this.pool[from + live++] = this.pool[i];
+    this.length[node] = live;
+    if (live < this.capacity[node]) return;
+    const capacity = Math.max(4, 2 * live);
+    if (this.used + capacity > this.pool.length) {
+      let size = this.pool.length * 2;
+      while (size < this.used + capacity) size *= 2;
+      const pool = new Int32Array(size);
+      pool.set(this.pool.subarray(0, this.used));
+      this.pool = pool;
+    }
+    this.pool.copyWithin(this.used, from, from + live);
+    this.start[node] = this.used;
+    this.capacity[node] = capacity;
+    this.used += capacity;
   }
 }

@@ -91,19 +91,29 @@ export function searchPairs(vectors: SparseVectors, skip: (doc: number) => boole
       }
     }
     if (touchedCount === 0) continue;
-    // Met in document order, so every caller sees pairs in one order whatever the features.
-    touched.subarray(0, touchedCount).sort();
     common.load(doc);
     const docCommonNorm = common.norm[doc];
+    // Pairs that reach minScore are moved to the front of `touched`, their cosine left in partial.
+    let found = 0;
     for (let t = 0; t < touchedCount; t++) {
       const other = touched[t];
       const rare = partial[other];
       partial[other] = 0;
       if (rare + common.norm[other] * docCommonNorm < minScore) continue;
       const cosine = Math.min(1, rare + common.dotWithLoaded(other));
-      if (cosine >= minScore) visit(other, doc, cosine);
+      if (cosine < minScore) continue;
+      partial[other] = cosine;
+      touched[found++] = other;
     }
     common.unload(doc);
+    // Met in document order, so every caller sees pairs in one order whatever the features.
+    touched.subarray(0, found).sort();
+    for (let t = 0; t < found; t++) {
+      const other = touched[t];
+      const cosine = partial[other];
+      partial[other] = 0;
+      visit(other, doc, cosine);
+    }
   }
 }
 

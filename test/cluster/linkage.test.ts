@@ -46,6 +46,21 @@ describe('averageLinkage', () => {
     );
   });
 
+  it('agrees with the naive one on larger graphs, where most links move from merged clusters to their survivors', () => {
+    const graph = fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 29 }), fc.integer({ min: 0, max: 29 }), fc.integer({ min: 1, max: 1000 })), {
+      selector: ([a, b]) => `${Math.min(a, b)}-${Math.max(a, b)}`,
+      minLength: 60,
+      maxLength: 200,
+    });
+    fc.assert(
+      fc.property(graph, fc.double({ min: 0.01, max: 0.3, noNaN: true }), (list, threshold) => {
+        const weighted = list.filter(([a, b]) => a !== b).map(([a, b, w], i): [number, number, number] => [a, b, Math.fround(w / 1000 - i * 1e-6)]);
+        expect(partitionOf(averageLinkage(30, edges(weighted), threshold))).toEqual(partitionOf(naiveAverageLinkage(30, weighted, threshold)));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('treats sized nodes as that many items, with edge weights summed over their item pairs', () => {
     // Node 0 stands for 2 items, node 1 for 1: a summed weight of 1.2 over 2 item pairs is a mean of 0.6.
     const merged = averageLinkage(2, edges([[0, 1, 1.2]]), 0.55, Int32Array.from([2, 1]));
