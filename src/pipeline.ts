@@ -2,7 +2,7 @@ import { clusterDocuments, type Clustering } from './cluster/index.js';
 import { actionsOppose, normaliseRecords, type BoilerplateSentence, type NormalisedItem } from './normalise/index.js';
 import type { Normaliser } from './normalise/tokens.js';
 import type { Options } from './options.js';
-import { buildVectors, createPairScorer, runNeighbourJob, scoreCandidatePairs, type NeighbourJob, type PairScorer, type ScoredPairs, type SparseVectors } from './similarity/index.js';
+import { buildVectorsWithWordsOnly, createPairScorer, runNeighbourJob, scoreCandidatePairs, type NeighbourJob, type PairScorer, type ScoredPairs, type SparseVectors } from './similarity/index.js';
 import type { RecordItem } from './types.js';
 
 /** Everything the report stages need, in canonical order (records sorted by id). */
@@ -57,7 +57,7 @@ export function analyse(input: readonly RecordItem[], normaliser: Normaliser, op
   const pairs = groupPairs(prepared, options, stage);
   const topics = stage('topics', (tick) => runNeighbourJob(topicJob(prepared, options), tick));
   const clustering = stage('cluster', () => clusterDocuments(prepared.records.length, pairs, topics, options));
-  return { ...prepared, pairs, clustering };
+  return analysisOf(prepared, pairs, clustering);
 }
 
 /**
@@ -80,17 +80,23 @@ export async function analyseInParallel(
   const pairs = groupPairs(prepared, options, stage);
   const topics = await stage('topics', () => pendingTopics);
   const clustering = stage('cluster', () => clusterDocuments(prepared.records.length, pairs, topics, options));
-  return { ...prepared, pairs, clustering };
+  return analysisOf(prepared, pairs, clustering);
 }
 
-type Prepared = Omit<Analysis, 'pairs' | 'clustering'> & { excluded: (doc: number) => boolean };
+/** Only what the report reads: the topic vectors and the search's skip rule are let go. */
+function analysisOf(prepared: Prepared, pairs: ScoredPairs, clustering: Clustering): Analysis {
+  const { records, normalised, boilerplate, vectors, scorer } = prepared;
+  return { records, normalised, boilerplate, vectors, scorer, pairs, clustering };
+}
+
+type Prepared = Omit<Analysis, 'pairs' | 'clustering'> & { excluded: (doc: number) => boolean; topicVectors: SparseVectors };
 
 function prepare(input: readonly RecordItem[], normaliser: Normaliser, options: AnalysisOptions, stage: StageRunner): Prepared {
   const records = [...input].sort((a, b) => compareIds(a.id, b.id));
   const { items: normalised, boilerplate } = stage('normalise', (tick) => normaliseRecords(records, normaliser, options, tick));
   const excluded = (doc: number) => normalised[doc].terms.length === 0;
-  const vectors = stage('vectors', () =>
-    buildVectors(
+  const { vectors, wordsOnly: topicVectors } = stage('vectors', () =>
+    buildVectorsWithWordsOnly(
       normalised.map((item) => item.terms),
       options,
     ),
@@ -101,7 +107,7 @@ function prepare(input: readonly RecordItem[], normaliser: Normaliser, options: 
     options,
     (a, b) => actionsOppose(normalised[a].actions, normalised[b].actions),
   );
-  return { records, normalised, boilerplate, vectors, scorer, excluded };
+  return { records, normalised, boilerplate, vectors, scorer, excluded, topicVectors };
 }
 
 /** Pairs below half the cut count as 0 in the averages: too weak to matter, too many to keep. */
@@ -121,10 +127,7 @@ function groupPairs(prepared: Prepared, options: AnalysisOptions, stage: StageRu
  * word pairs), each item keeping only its nearest topical neighbours.
  */
 function topicJob(prepared: Prepared, options: AnalysisOptions): NeighbourJob {
-  const vectors = buildVectors(
-    prepared.normalised.map((item) => item.terms),
-    { bigramWeight: 0 },
-  );
+  const vectors = prepared.topicVectors;
   const skip = Uint8Array.from(prepared.normalised, (item) => (item.terms.length === 0 ? 1 : 0));
   return { vectors, skip, settings: { maxIndexDocShare: options.maxIndexDocShare, minScore: options.themeThreshold, k: options.themeNeighbours } };
 }

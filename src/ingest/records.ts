@@ -60,8 +60,11 @@ export function tidySourceName(value: string): string {
 /** Spreadsheet and pandas exports write missing values as words; they are no one's recipient. */
 const MISSING_MARKERS = new Set(['nan', 'none', 'null', 'n/a', 'na', '#n/a', 'undefined']);
 
+/** Lower-casing never shortens a text, so a longer value is no marker and need not be copied lower-cased. */
+const LONGEST_MARKER = Math.max(...[...MISSING_MARKERS].map((marker) => marker.length));
+
 function blankIfMissingMarker(value: string): string {
-  return MISSING_MARKERS.has(value.toLowerCase()) ? '' : value;
+  return value.length <= LONGEST_MARKER && MISSING_MARKERS.has(value.toLowerCase()) ? '' : value;
 }
 
 /** First plausible year in a year or date field ("2023", "2023-08-01", "21 March 2024"). */

@@ -43,7 +43,7 @@ function canonicalTerm(display: string): string {
 }
 
 /** Plurals match their singular ("integrated care boards", "ICBs"); both sides are keyed alike. */
-function aliasKey(word: string): string {
+export function aliasKey(word: string): string {
   return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 }
 
@@ -63,15 +63,21 @@ function insert(root: AliasNode, words: readonly string[], target: AliasTarget):
 
 /**
  * The longest alias match starting at words[start]: its target and the index after it, or
- * undefined. Callers walk the words once, calling this at each position.
+ * undefined. Callers walk the words once, calling this at each position. `keyOf` is `aliasKey`,
+ * or a cache of it.
  */
-export function matchAlias(words: readonly string[], start: number, table: AliasTable): { target: AliasTarget; end: number } | undefined {
-  let node = table.root.next.get(aliasKey(words[start]));
+export function matchAlias(
+  words: readonly string[],
+  start: number,
+  table: AliasTable,
+  keyOf: (word: string) => string = aliasKey,
+): { target: AliasTarget; end: number } | undefined {
+  let node = table.root.next.get(keyOf(words[start]));
   let match: { target: AliasTarget; end: number } | undefined;
   for (let j = start; node; ) {
     if (node.target) match = { target: node.target, end: j + 1 };
     j++;
-    node = j < words.length ? node.next.get(aliasKey(words[j])) : undefined;
+    node = j < words.length ? node.next.get(keyOf(words[j])) : undefined;
   }
   return match;
 }

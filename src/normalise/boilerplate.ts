@@ -10,6 +10,8 @@ export interface SentenceTerms {
   /** Index of the source the sentence's record came from. */
   source: number;
   terms: readonly string[];
+  /** `sentenceKey(terms)`, when the caller has already made it. */
+  key?: string;
 }
 
 export interface BoilerplateSettings {
@@ -36,19 +38,29 @@ const VOCABULARY_RUN = 5;
 const MONTHS = new Set(['januari', 'februari', 'march', 'april', 'may', 'june', 'juli', 'august', 'septemb', 'octob', 'novemb', 'decemb']);
 
 export function sentenceKey(terms: readonly string[]): string {
-  return terms.filter((t) => !/\d/.test(t) && !MONTHS.has(t)).join(' ');
+  return terms.some(variesBetweenCopies) ? terms.filter((t) => !variesBetweenCopies(t)).join(' ') : terms.join(' ');
+}
+
+function variesBetweenCopies(term: string): boolean {
+  return /\d/.test(term) || MONTHS.has(term);
 }
 
 export function findBoilerplate(sentences: readonly SentenceTerms[], settings: BoilerplateSettings): BoilerplateFinding[] {
-  const sourcesByKey = new Map<string, Set<number>>();
+  // Most keys occur in one source only: a bare source number until a second source needs a set.
+  const sourcesByKey = new Map<string, number | Set<number>>();
   for (const sentence of sentences) {
-    const key = sentenceKey(sentence.terms);
+    const key = sentence.key ?? sentenceKey(sentence.terms);
     if (key === '') continue;
-    let sources = sourcesByKey.get(key);
-    if (!sources) sourcesByKey.set(key, (sources = new Set()));
-    sources.add(sentence.source);
+    const sources = sourcesByKey.get(key);
+    if (sources === undefined) sourcesByKey.set(key, sentence.source);
+    else if (typeof sources !== 'number') sources.add(sentence.source);
+    else if (sources !== sentence.source) sourcesByKey.set(key, new Set([sources, sentence.source]));
   }
-  const candidates = [...sourcesByKey].filter(([, sources]) => sources.size >= settings.minSources);
+  const candidates: [string, Set<number>][] = [];
+  for (const [key, sources] of sourcesByKey) {
+    const count = typeof sources === 'number' ? 1 : sources.size;
+    if (count >= settings.minSources) candidates.push([key, typeof sources === 'number' ? new Set([sources]) : sources]);
+  }
   if (candidates.length === 0) return [];
 
   const needed = new Set(candidates.flatMap(([, sources]) => [...sources]));
@@ -185,9 +197,12 @@ export function boilerplateVocabulary(findings: readonly BoilerplateFinding[], m
  */
 export function stripBoilerplateTerms(terms: readonly string[], vocabulary: ReadonlySet<string>): readonly string[] {
   if (vocabulary.size === 0) return terms;
-  const inVocabulary = terms.map((t) => vocabulary.has(t));
-  const share = inVocabulary.filter(Boolean).length / Math.max(1, terms.length);
+  let inside = 0;
+  for (const term of terms) if (vocabulary.has(term)) inside++;
+  if (inside === 0) return terms;
+  const share = inside / Math.max(1, terms.length);
   if (terms.length >= VOCABULARY_MIN_TERMS && share >= VOCABULARY_SHARE) return [];
+  const inVocabulary = terms.map((t) => vocabulary.has(t));
   const kept: string[] = [];
   let runStart = 0;
   for (let i = 0; i <= terms.length; i++) {

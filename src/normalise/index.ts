@@ -2,7 +2,7 @@ import type { RecordItem } from '../types.js';
 import { boilerplateVocabulary, findBoilerplate, sentenceKey, stripBoilerplateTerms, type BoilerplateFinding } from './boilerplate.js';
 import { foldText } from './fold.js';
 import { withoutFurniture } from './furniture.js';
-import { createActionFinder, type Action } from './actions.js';
+import { createActionFinder, type Action, type ActionFinder } from './actions.js';
 import { wordsOfFolded, type Normaliser } from './tokens.js';
 
 export { parseAliasTables } from './aliases.js';
@@ -54,8 +54,68 @@ const SENTENCE_BREAK = new RegExp(
   ].join('|'),
 );
 
+/** The same pattern, tried only where `mayBreak` says a break can start (see `splitSentences`). */
+const SENTENCE_BREAK_AT = new RegExp(SENTENCE_BREAK.source, 'y');
+
+/**
+ * `text.split(SENTENCE_BREAK)` without blank pieces. Every break starts at the first character of
+ * a run of white space, and only where the run follows sentence punctuation, holds a line break
+ * or comes before "|"; those are the only places the pattern is tried, because trying it at every
+ * character was most of the cost of reading the text.
+ */
 export function splitSentences(text: string): string[] {
-  return text.split(SENTENCE_BREAK).filter((s) => s !== undefined && s.trim() !== '');
+  const pieces: string[] = [];
+  let pieceStart = 0;
+  for (let i = 0; i < text.length; ) {
+    if (!isSpace(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let runEnd = i + 1;
+    while (runEnd < text.length && isSpace(text.charCodeAt(runEnd))) runEnd++;
+    SENTENCE_BREAK_AT.lastIndex = i;
+    if (mayBreak(text, i, runEnd) && SENTENCE_BREAK_AT.test(text)) {
+      pushSentence(pieces, text.slice(pieceStart, i));
+      pieceStart = i = SENTENCE_BREAK_AT.lastIndex;
+    } else {
+      i = runEnd;
+    }
+  }
+  pushSentence(pieces, text.slice(pieceStart));
+  return pieces;
+}
+
+function pushSentence(pieces: string[], piece: string): void {
+  if (piece.trim() !== '') pieces.push(piece);
+}
+
+/** Whether SENTENCE_BREAK can match at the white-space run text[start, end): a cheap necessary condition. */
+function mayBreak(text: string, start: number, end: number): boolean {
+  if (start > 0 && SENTENCE_END.has(text.charCodeAt(start - 1))) return true;
+  if (text.charCodeAt(end) === PIPE) return true;
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === NEWLINE) return true;
+  return false;
+}
+
+const SENTENCE_END = new Set([...'.!?;:'].map((c) => c.charCodeAt(0)));
+const PIPE = '|'.charCodeAt(0);
+const NEWLINE = 10;
+
+/** Exactly the characters RegExp `\s` matches (white space and line terminators). */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /** Boilerplate must recur in at least this share of all sources, however many there are. */
@@ -73,6 +133,18 @@ export function boilerplateSourceFloor(setting: number, sources: number): number
   return Math.max(setting, Math.ceil(BOILERPLATE_MIN_SOURCE_SHARE * sources));
 }
 
+/** One sentence of a record, read once: everything the passes after reading need of it. */
+interface ReadSentence {
+  source: number;
+  /** As written (furniture cut), for the report's example of a boilerplate sentence. */
+  sentence: string;
+  folded: string;
+  terms: string[];
+  /** `sentenceKey(terms)`. */
+  key: string;
+  actions: Action[];
+}
+
 export function normaliseRecords(
   records: readonly RecordItem[],
   normaliser: Normaliser,
@@ -80,17 +152,16 @@ export function normaliseRecords(
   onProgress?: (done: number, total: number) => void,
 ): NormaliseResult {
   const sourceIndex = new Map<string, number>();
+  const actionFinder = createActionFinder(normaliser.termOfWord);
   const perRecord = records.map((record, index) => {
     if (onProgress && index % 1024 === 0) onProgress(index, records.length);
     let source = sourceIndex.get(record.source);
     if (source === undefined) sourceIndex.set(record.source, (source = sourceIndex.size));
-    return splitSentences(record.text).map(withoutFurniture).map((sentence) => {
-      const folded = foldText(sentence);
-      return { source: source!, sentence, folded, terms: normaliser.termsOfFolded(folded) };
-    });
+    return splitSentences(record.text).map((written) => readSentence(written, source!, normaliser, actionFinder));
   });
+  const allSentences = perRecord.flat();
   const minSources = boilerplateSourceFloor(settings.boilerplateMinSources, sourceIndex.size);
-  const findings = findBoilerplate(perRecord.flat(), {
+  const findings = findBoilerplate(allSentences, {
     minSources,
     maxContextSimilarity: settings.boilerplateContextSimilarity,
   });
@@ -100,26 +171,44 @@ export function normaliseRecords(
   const vocabulary = boilerplateVocabulary(findings, minSources);
   const dominant = boilerplateVocabulary(findings, 2 * minSources);
   const examples = new Map<string, string>();
-  for (const sentence of perRecord.flat()) {
-    const key = sentenceKey(sentence.terms);
-    if (findingKeys.has(key) && !examples.has(key)) examples.set(key, sentence.sentence.trim());
+  for (const sentence of allSentences) {
+    if (findingKeys.has(sentence.key) && !examples.has(sentence.key)) examples.set(sentence.key, sentence.sentence.trim());
   }
   const boilerplate = findings.map((finding) => ({ ...finding, example: examples.get(finding.key)! }));
-  const actionFinder = createActionFinder(normaliser.termOfWord);
-  const items = perRecord.map((sentences) => {
-    const kept = sentences
-      .map((s) => {
-        const terms = findingKeys.has(sentenceKey(s.terms)) ? [] : stripBoilerplateTerms(s.terms, vocabulary);
-        return { terms, folded: s.folded, text: terms.length === s.terms.length ? s.folded : terms.join(' ') };
-      })
-      .filter((s) => s.terms.length > 0);
-    const hadContent = sentences.some((s) => s.terms.length > 0);
-    return {
-      terms: kept.flatMap((s) => s.terms).filter((t) => !dominant.has(t)),
-      text: kept.map((s) => s.text).join(' '),
-      actions: kept.flatMap((s) => actionFinder.actionsOf(wordsOfFolded(s.folded))),
-      boilerplateOnly: hadContent && kept.length === 0,
-    };
-  });
+  const items = perRecord.map((sentences) => itemOf(sentences, findingKeys, vocabulary, dominant));
   return { items, boilerplate };
+}
+
+/** Furniture cut, folded, split into words once: terms, key and actions all come from those words. */
+function readSentence(written: string, source: number, normaliser: Normaliser, actionFinder: ActionFinder): ReadSentence {
+  const sentence = withoutFurniture(written);
+  const folded = foldText(sentence);
+  const words = wordsOfFolded(folded);
+  const terms = normaliser.termsOfWords(words);
+  return { source, sentence, folded, terms, key: sentenceKey(terms), actions: actionFinder.actionsOf(words) };
+}
+
+/**
+ * A record's item from its sentences: boilerplate sentences dropped, procedural runs cut from the
+ * rest, dominant procedural terms left out of the terms.
+ */
+function itemOf(
+  sentences: readonly ReadSentence[],
+  findingKeys: ReadonlySet<string>,
+  vocabulary: ReadonlySet<string>,
+  dominant: ReadonlySet<string>,
+): NormalisedItem {
+  const terms: string[] = [];
+  const texts: string[] = [];
+  const actions: Action[] = [];
+  let hadContent = false;
+  for (const sentence of sentences) {
+    if (sentence.terms.length > 0) hadContent = true;
+    const kept = findingKeys.has(sentence.key) ? [] : stripBoilerplateTerms(sentence.terms, vocabulary);
+    if (kept.length === 0) continue;
+    for (const term of kept) if (!dominant.has(term)) terms.push(term);
+    texts.push(kept.length === sentence.terms.length ? sentence.folded : kept.join(' '));
+    actions.push(...sentence.actions);
+  }
+  return { terms, text: texts.join(' '), actions, boilerplateOnly: hadContent && texts.length === 0 };
 }

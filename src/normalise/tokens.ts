@@ -1,6 +1,6 @@
 import stem from 'wink-porter2-stemmer';
 import { eng as STOPWORDS_EN } from 'stopword';
-import { matchAlias, type AliasTable } from './aliases.js';
+import { aliasKey, matchAlias, type AliasTable } from './aliases.js';
 import { foldSpelling, foldText } from './fold.js';
 
 /**
@@ -29,6 +29,8 @@ export interface Normaliser {
   terms(text: string): string[];
   /** The same, for text already folded by `foldText` or `foldKeepingLines`. */
   termsOfFolded(folded: string): string[];
+  /** The same, for the words `wordsOfFolded` gives (callers that need the words too split once). */
+  termsOfWords(words: readonly string[]): string[];
   /**
    * The same terms, without counting the words toward display forms: for texts looked at after
    * the analysis (labels, queries), which must not change what the analysis shows.
@@ -61,10 +63,12 @@ export function createNormaliser(aliases: AliasTable): Normaliser {
     let entry = entries.get(word);
     if (entry === undefined) {
       const term = isNoise(word, stopwords) ? null : word.includes('/') && REFERENCE_ID.test(word) ? word : termOf(word);
-      entries.set(word, (entry = { term, count: 0 }));
+      const key = aliasKey(word);
+      entries.set(word, (entry = { term, count: 0, aliasKey: key, startsAlias: aliases.root.next.has(key) }));
     }
     return entry;
   };
+  const aliasKeyOf = (word: string): string => entryOf(word).aliasKey;
   /** Built on first use, after all text is seen: the most frequent word of each term (ties: alphabetical). */
   const displayTable = (): Map<string, string> => {
     const table = new Map<string, string>();
@@ -81,18 +85,18 @@ export function createNormaliser(aliases: AliasTable): Normaliser {
     return table;
   };
 
-  const termsOfFolded = (folded: string, count = true): string[] => {
-    const words = wordsOfFolded(folded);
+  const termsOfWords = (words: readonly string[], count = true): string[] => {
     const out: string[] = [];
-    const hasAliases = aliases.root.next.size > 0;
     for (let i = 0; i < words.length; ) {
-      const alias = hasAliases ? matchAlias(words, i, aliases) : undefined;
+      // One lookup per word: its entry knows whether an alias can start with it.
+      const entry = entryOf(words[i]);
+      const alias = entry.startsAlias ? matchAlias(words, i, aliases, aliasKeyOf) : undefined;
       if (alias) {
         out.push(alias.target.term);
         i = alias.end;
         continue;
       }
-      const entry = entryOf(words[i++]);
+      i++;
       if (entry.term === null) continue;
       if (count) {
         entry.count++;
@@ -104,9 +108,10 @@ export function createNormaliser(aliases: AliasTable): Normaliser {
   };
 
   return {
-    terms: (text) => termsOfFolded(foldText(text)),
-    termsOfFolded: (folded) => termsOfFolded(folded),
-    lookupTerms: (text) => termsOfFolded(foldText(text), false),
+    terms: (text) => termsOfWords(tokenizeWords(text)),
+    termsOfFolded: (folded) => termsOfWords(wordsOfFolded(folded)),
+    termsOfWords: (words) => termsOfWords(words),
+    lookupTerms: (text) => termsOfWords(tokenizeWords(text), false),
     termOfWord: termOf,
     display(term) {
       const alias = aliases.displays.get(term);
@@ -120,6 +125,9 @@ export function createNormaliser(aliases: AliasTable): Normaliser {
 interface WordEntry {
   term: string | null;
   count: number;
+  /** The word as the alias tables key it, and whether some alias begins with that key. */
+  aliasKey: string;
+  startsAlias: boolean;
 }
 
 /** Stop words, single letters and digits, and roman numerals are list markers or glue, not content. */

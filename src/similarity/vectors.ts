@@ -20,20 +20,49 @@ export interface VectorSettings {
 }
 
 export function buildVectors(docs: readonly (readonly string[])[], settings: VectorSettings): SparseVectors {
-  const interner = new FeatureInterner();
-  const rows = countRows(docs, interner, settings.bigramWeight > 0);
-  const { features, isBigram } = interner;
-  const docFreq = new Int32Array(features.length);
-  for (let k = 0; k < rows.ids.length; k++) docFreq[rows.ids[k]]++;
+  return weighFeatures(countFeatures(docs, settings.bigramWeight > 0), settings.bigramWeight);
+}
 
-  const { offsets, ids } = rows;
+/**
+ * The near-duplicate vectors (words and word pairs) and the topic vectors (words alone) of the
+ * same documents, counting the words once: equal to two buildVectors calls.
+ */
+export function buildVectorsWithWordsOnly(docs: readonly (readonly string[])[], settings: VectorSettings): { vectors: SparseVectors; wordsOnly: SparseVectors } {
+  const counted = countFeatures(docs, settings.bigramWeight > 0);
+  return { vectors: weighFeatures(counted, settings.bigramWeight), wordsOnly: weighFeatures(withoutPairs(counted), 0) };
+}
+
+/** Each document's distinct features with their counts, before weighting. */
+interface CountedFeatures {
+  offsets: Int32Array;
+  ids: Int32Array;
+  counts: Int32Array;
+  features: string[];
+  isBigram: boolean[];
+}
+
+function countFeatures(docs: readonly (readonly string[])[], bigrams: boolean): CountedFeatures {
+  const interner = new FeatureInterner();
+  const rows = countRows(docs, interner, bigrams);
+  return { ...rows, features: interner.features, isBigram: interner.isBigram };
+}
+
+/**
+ * Sublinear TF × smoothed IDF, word pairs scaled by bigramWeight, each row of unit length. IDF
+ * comes from the rows themselves, so dropping a kind of feature leaves the others' IDF unchanged.
+ */
+function weighFeatures(counted: CountedFeatures, bigramWeight: number): SparseVectors {
+  const { offsets, ids, counts, features, isBigram } = counted;
+  const docCount = offsets.length - 1;
+  const docFreq = new Int32Array(features.length);
+  for (let k = 0; k < ids.length; k++) docFreq[ids[k]]++;
   const weights = new Float32Array(ids.length);
-  const idf = Float64Array.from(docFreq, (df) => Math.log((docs.length + 1) / (df + 1)) + 1);
-  const scale = Float64Array.from(isBigram, (bigram) => (bigram ? settings.bigramWeight : 1));
-  for (let r = 0; r < docs.length; r++) {
+  const idf = Float64Array.from(docFreq, (df) => Math.log((docCount + 1) / (df + 1)) + 1);
+  const scale = Float64Array.from(isBigram, (bigram) => (bigram ? bigramWeight : 1));
+  for (let r = 0; r < docCount; r++) {
     let norm = 0;
     for (let k = offsets[r]; k < offsets[r + 1]; k++) {
-      const weight = (1 + Math.log(rows.counts[k])) * idf[ids[k]] * scale[ids[k]];
+      const weight = (1 + Math.log(counts[k])) * idf[ids[k]] * scale[ids[k]];
       weights[k] = weight;
       norm += weight * weight;
     }
@@ -41,6 +70,36 @@ export function buildVectors(docs: readonly (readonly string[])[], settings: Vec
     for (let k = offsets[r]; k < offsets[r + 1]; k++) weights[k] /= norm;
   }
   return { offsets, ids, weights, docFreq, features };
+}
+
+/**
+ * The counts of single words only, renumbered 0.. in their first-seen order — the order a count
+ * without pairs would have given them, so rows stay sorted and ids match such a count exactly.
+ */
+function withoutPairs(counted: CountedFeatures): CountedFeatures {
+  const { offsets, ids, counts, features, isBigram } = counted;
+  const renumbered = new Int32Array(features.length).fill(-1);
+  const words: string[] = [];
+  for (let f = 0; f < features.length; f++) {
+    if (isBigram[f]) continue;
+    renumbered[f] = words.length;
+    words.push(features[f]);
+  }
+  const rowOffsets = new Int32Array(offsets.length);
+  let kept = 0;
+  for (let k = 0; k < ids.length; k++) if (renumbered[ids[k]] >= 0) kept++;
+  const rowIds = new Int32Array(kept);
+  const rowCounts = new Int32Array(kept);
+  let at = 0;
+  for (let r = 0; r + 1 < offsets.length; r++) {
+    for (let k = offsets[r]; k < offsets[r + 1]; k++) {
+      if (renumbered[ids[k]] < 0) continue;
+      rowIds[at] = renumbered[ids[k]];
+      rowCounts[at++] = counts[k];
+    }
+    rowOffsets[r + 1] = at;
+  }
+  return { offsets: rowOffsets, ids: rowIds, counts: rowCounts, features: words, isBigram: words.map(() => false) };
 }
 
 /** Each document's distinct feature ids (sorted) and their counts, in compressed rows. */

@@ -16,6 +16,10 @@ describe('foldText', () => {
 });
 
 describe('foldSpelling', () => {
+  it('takes words that name object properties as plain words', () => {
+    expect(foldSpelling('constructor')).toBe('constructor');
+  });
+
   it('maps British spellings to the American ones', () => {
     const pairs = [['organisation', 'organization'], ['behaviour', 'behavior'], ['centre', 'center'], ['paediatric', 'pediatric'], ['analyse', 'analyze'], ['programme', 'program'], ['licence', 'license']];
     for (const [british, american] of pairs) expect(foldSpelling(british)).toBe(foldSpelling(american));
