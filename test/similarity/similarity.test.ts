@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildVectors, cosineOf, createCosineScorer, createPairScorer, diceOf, indexDocFreqLimit, MAX_INDEX_DOC_FREQ, scoreCandidatePairs, sharedFeatures, trigramSet } from '../../src/similarity/index.js';
+import { buildVectors, buildVectorsWithWordsOnly, cosineOf, createCosineScorer, createPairScorer, diceOf, indexDocFreqLimit, MAX_INDEX_DOC_FREQ, scoreCandidatePairs, sharedFeatures, trigramSet } from '../../src/similarity/index.js';
 
 const docs = [
   ['ligatur', 'point', 'ward', 'remov'],
@@ -33,6 +33,17 @@ describe('TF-IDF vectors', () => {
         const v = buildVectors(texts, { bigramWeight: 0.5 });
         const ab = cosineOf(v, 0, 1);
         return ab === cosineOf(v, 1, 0) && ab >= 0 && ab <= 1;
+      }),
+    );
+  });
+
+  it('counted once for both kinds are the same as building each kind on its own', () => {
+    const words = fc.array(fc.constantFrom('a1', 'b2', 'c3', 'd4', 'e5', 'f6', 'g7'), { maxLength: 10 });
+    fc.assert(
+      fc.property(fc.array(words, { maxLength: 8 }), fc.constantFrom(0, 0.5, 1), (texts, bigramWeight) => {
+        const both = buildVectorsWithWordsOnly(texts, { bigramWeight });
+        expect(both.vectors).toEqual(buildVectors(texts, { bigramWeight }));
+        expect(both.wordsOnly).toEqual(buildVectors(texts, { bigramWeight: 0 }));
       }),
     );
   });
