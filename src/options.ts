@@ -55,7 +55,7 @@ export interface Options {
   progress: boolean;
   /**
    * Threads to use: 2 runs the theme layer's topic search beside the grouping search on inputs of
-   * 5,000 items or more; 1 runs everything in one thread. The report is the same either way. 1..2.
+   * 2,000 items or more; 1 runs everything in one thread. The report is the same either way. 1..2.
    */
   threads: number;
 }

@@ -46,7 +46,7 @@ const justRun: StageRunner = (_stage, run) => run();
 export type BackgroundTopicSearch = (job: NeighbourJob) => Promise<ScoredPairs>;
 
 /** Below this many items a second thread costs more to start than it saves. */
-export const PARALLEL_MIN_ITEMS = 5000;
+export const PARALLEL_MIN_ITEMS = 2000;
 
 /**
  * The whole pipeline: records → normalised → vectors → candidate pairs → groups → themes.

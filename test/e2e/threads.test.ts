@@ -4,19 +4,20 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
+import { PARALLEL_MIN_ITEMS } from '../../src/pipeline.js';
 import { fixture, recdedup, ROOT } from './run.js';
 
 /**
- * 6,000 items (past the size at which a second thread is used) remixed from the PFD sample's
+ * 3,000 items (past the 2,000 at which a second thread is used) remixed from the PFD sample's
  * sentences: each item takes two sentences chosen by its number, so the set has near-duplicates,
  * shared topics and unrelated items alike.
  */
 function remixedSample(): string {
   const rows: { text: string }[] = parse(readFileSync(join(ROOT, fixture('pfd/pfd_sample.csv'))), { columns: true });
   const sentences = rows.flatMap((row) => row.text.split(/(?<=[.;])\s+/)).filter((s) => s.split(' ').length >= 6);
-  const items = Array.from({ length: 6000 }, (_, i) => ({
+  const items = Array.from({ length: 3000 }, (_, i) => ({
     id: `mix-${String(i).padStart(5, '0')}`,
-    source: `source-${i % 700}`,
+    source: `source-${i % 350}`,
     text: `${sentences[(i * 7) % sentences.length]} ${sentences[(i * 13 + Math.floor(i / 50)) % sentences.length]}`,
   }));
   const dir = mkdtempSync(join(tmpdir(), 'recdedup-threads-'));
@@ -27,13 +28,14 @@ function remixedSample(): string {
 
 describe('two threads (a large input)', () => {
   it('give a report byte-identical to one thread', () => {
+    expect(3000).toBeGreaterThanOrEqual(PARALLEL_MIN_ITEMS);
     const path = remixedSample();
     const one = recdedup(['themes', path, '--format', 'json', '--threads', '1']);
     const two = recdedup(['themes', path, '--format', 'json', '--threads', '2']);
     expect(one.code, one.stderr).toBe(0);
     expect(two.code, two.stderr).toBe(0);
     const report = JSON.parse(two.stdout);
-    expect(report.items).toHaveLength(6000);
+    expect(report.items).toHaveLength(3000);
     // The theme layer must have found something, or the comparison proves little.
     expect(report.themes.some((theme: { groups: unknown[] }) => theme.groups.length > 1)).toBe(true);
     expect(two.stdout).toBe(one.stdout);
