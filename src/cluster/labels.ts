@@ -7,34 +7,55 @@ import type { SparseVectors } from '../similarity/index.js';
  * bare numbers (dates, counts) make poor labels and are left out.
  */
 export function classKeywords(vectors: SparseVectors, classes: readonly (readonly number[])[], count: number): string[][] {
-  const perClass = classes.map((docs) => countFeatures(vectors, docs));
+  const perClass = countFeaturesPerClass(vectors, classes);
   const total = new Float64Array(vectors.features.length);
   let grand = 0;
-  for (const counts of perClass) {
-    for (const [feature, n] of counts) total[feature] += n;
-    for (const n of counts.values()) grand += n;
+  for (const { features, counts } of perClass) {
+    for (let i = 0; i < features.length; i++) {
+      total[features[i]] += counts[i];
+      grand += counts[i];
+    }
   }
   const averagePerClass = grand / Math.max(1, classes.length);
-  return perClass.map((counts) => {
+  // How rare each feature is across classes, computed once per feature rather than once per class holding it.
+  const rarity = total.map((n) => Math.log(1 + averagePerClass / n));
+  const labelable = labelableFeatures(vectors.features);
+  return perClass.map((tally) => {
     let size = 0;
-    for (const n of counts.values()) size += n;
-    const ranked = topScored(counts, count * 4, (feature, n) => (n / size) * Math.log(1 + averagePerClass / total[feature]), vectors.features);
+    for (const n of tally.counts) size += n;
+    const ranked = topScored(tally, count * 4, (feature, n) => (n / size) * rarity[feature], labelable, vectors.features);
     return pickKeywords(ranked, count);
   });
 }
 
-/** The `limit` best labelable features, best first (ties: lower id), without sorting them all. */
-function topScored(counts: Map<number, number>, limit: number, score: (feature: number, n: number) => number, features: readonly string[]): string[] {
+/** Each distinct feature of a class and how many of its documents hold it. */
+interface FeatureCounts {
+  features: Int32Array;
+  counts: Int32Array;
+}
+
+/**
+ * The `limit` best labelable features, best first (ties: lower id), without sorting them all. The
+ * order is total (score, then id), so the order the features come in cannot change the result.
+ */
+function topScored(
+  { features: ids, counts }: FeatureCounts,
+  limit: number,
+  score: (feature: number, n: number) => number,
+  labelable: (feature: number) => boolean,
+  features: readonly string[],
+): string[] {
   const best: { feature: number; score: number }[] = [];
-  for (const [feature, n] of counts) {
-    const value = score(feature, n);
+  for (let i = 0; i < ids.length; i++) {
+    const feature = ids[i];
+    const value = score(feature, counts[i]);
     if (best.length === limit && !better(value, feature, best[limit - 1])) continue;
-    if (!isLabelable(features[feature])) continue;
-    let i = best.length < limit ? best.length : limit - 1;
-    best[i] = { feature, score: value };
-    while (i > 0 && better(best[i].score, best[i].feature, best[i - 1])) {
-      [best[i], best[i - 1]] = [best[i - 1], best[i]];
-      i--;
+    if (!labelable(feature)) continue;
+    let at = best.length < limit ? best.length : limit - 1;
+    best[at] = { feature, score: value };
+    while (at > 0 && better(best[at].score, best[at].feature, best[at - 1])) {
+      [best[at], best[at - 1]] = [best[at - 1], best[at]];
+      at--;
     }
   }
   return best.map((b) => features[b.feature]);
@@ -52,15 +73,34 @@ function isLabelable(feature: string): boolean {
   return !feature.split(' ').some((term) => UNLABELLED.has(term));
 }
 
-function countFeatures(vectors: SparseVectors, docs: readonly number[]): Map<number, number> {
-  const counts = new Map<number, number>();
-  for (const doc of docs) {
-    for (let k = vectors.offsets[doc]; k < vectors.offsets[doc + 1]; k++) {
-      const feature = vectors.ids[k];
-      counts.set(feature, (counts.get(feature) ?? 0) + 1);
+/** isLabelable by feature id, each feature tested once however many classes rank it. */
+function labelableFeatures(features: readonly string[]): (feature: number) => boolean {
+  const known = new Int8Array(features.length); // 0 untested, 1 labelable, -1 not
+  return (feature) => {
+    if (known[feature] === 0) known[feature] = isLabelable(features[feature]) ? 1 : -1;
+    return known[feature] === 1;
+  };
+}
+
+/** Counts per class through one dense tally, reset after each class by the class's own feature list. */
+function countFeaturesPerClass(vectors: SparseVectors, classes: readonly (readonly number[])[]): FeatureCounts[] {
+  const { offsets, ids } = vectors;
+  const tally = new Int32Array(vectors.features.length);
+  const seen: number[] = [];
+  return classes.map((docs) => {
+    for (const doc of docs) {
+      for (let k = offsets[doc]; k < offsets[doc + 1]; k++) if (tally[ids[k]]++ === 0) seen.push(ids[k]);
     }
-  }
-  return counts;
+    const features = new Int32Array(seen.length);
+    const counts = new Int32Array(seen.length);
+    for (let i = 0; i < seen.length; i++) {
+      features[i] = seen[i];
+      counts[i] = tally[seen[i]];
+      tally[seen[i]] = 0;
+    }
+    seen.length = 0;
+    return { features, counts };
+  });
 }
 
 /** A bigram that ranks high makes its own words redundant as separate keywords. */
@@ -110,29 +150,60 @@ export function nearestToCentroid(vectors: SparseVectors, members: readonly numb
   return best;
 }
 
-/** The member with the highest total similarity to the others; ties go to the earlier document. */
+/**
+ * The member with the highest total similarity to the others; ties go to the earlier document.
+ * `similarity` must be symmetric, as pair scores are (candidate pairs are scored once per
+ * unordered pair): each pair is scored once and added to both members' sums, in the order a
+ * member-by-member loop would add them, so the sums are the same to the last bit at half the cost.
+ */
 export function medoidOf(members: readonly number[], similarity: (a: number, b: number) => number): number {
   if (members.length <= 2) return members[0];
+  const sums = new Float64Array(members.length);
+  for (let i = 0; i < members.length; i++) {
+    for (let j = i + 1; j < members.length; j++) {
+      const score = similarity(members[i], members[j]);
+      sums[i] += score;
+      sums[j] += score;
+    }
+  }
   let best = members[0];
   let bestSum = -1;
-  for (const a of members) {
-    let sum = 0;
-    for (const b of members) if (a !== b) sum += similarity(a, b);
-    if (sum > bestSum) {
-      best = a;
-      bestSum = sum;
+  for (let i = 0; i < members.length; i++) {
+    if (sums[i] > bestSum) {
+      best = members[i];
+      bestSum = sums[i];
     }
   }
   return best;
 }
 
 /** Features most shared across a group's members: the "why" shown with --explain. */
-export function sharedTerms(vectors: SparseVectors, members: readonly number[], count: number): string[] {
+export function sharedTerms(vectors: SparseVectors, members: readonly number[], count: number, weights = termWeights(vectors, members)): string[] {
   if (members.length < 2) return [];
-  return [...termWeights(vectors, members)]
-    .sort((p, q) => q[1] - p[1] || (p[0] < q[0] ? -1 : 1))
-    .slice(0, count)
-    .map(([feature]) => feature);
+  return heaviestFeatures(weights, count);
+}
+
+/**
+ * The `count` heaviest features, heaviest first (ties: code-unit order), as sorting them all would
+ * give them; a group's map holds hundreds of features and only a handful are shown.
+ */
+function heaviestFeatures(weights: ReadonlyMap<string, number>, count: number): string[] {
+  if (count <= 0) return [];
+  const best: [string, number][] = [];
+  for (const entry of weights) {
+    if (best.length === count && !heavier(entry, best[count - 1])) continue;
+    let at = best.length < count ? best.length : count - 1;
+    best[at] = entry;
+    while (at > 0 && heavier(best[at], best[at - 1])) {
+      [best[at], best[at - 1]] = [best[at - 1], best[at]];
+      at--;
+    }
+  }
+  return best.map(([feature]) => feature);
+}
+
+function heavier(entry: [string, number], than: [string, number]): boolean {
+  return entry[1] > than[1] || (entry[1] === than[1] && entry[0] < than[0]);
 }
 
 /**
@@ -141,19 +212,38 @@ export function sharedTerms(vectors: SparseVectors, members: readonly number[], 
  * TF-IDF row.
  */
 export function termWeights(vectors: SparseVectors, members: readonly number[]): Map<string, number> {
-  const support = new Map<number, { docs: number; weight: number }>();
+  const { offsets, ids, features } = vectors;
+  const weights = new Map<string, number>();
+  if (members.length === 1) {
+    // One member: each feature once, so docs × weight is the row's own weight.
+    for (let k = offsets[members[0]]; k < offsets[members[0] + 1]; k++) weights.set(features[ids[k]], vectors.weights[k]);
+    return weights;
+  }
+  const { docs, weight } = tallyOf(vectors);
+  const seen: number[] = [];
   for (const doc of members) {
-    for (let k = vectors.offsets[doc]; k < vectors.offsets[doc + 1]; k++) {
-      const entry = support.get(vectors.ids[k]) ?? { docs: 0, weight: 0 };
-      entry.docs++;
-      entry.weight += vectors.weights[k];
-      support.set(vectors.ids[k], entry);
+    for (let k = offsets[doc]; k < offsets[doc + 1]; k++) {
+      const id = ids[k];
+      if (docs[id]++ === 0) seen.push(id);
+      weight[id] += vectors.weights[k];
     }
   }
   const minDocs = members.length < 2 ? 1 : 2;
-  const weights = new Map<string, number>();
-  for (const [id, { docs, weight }] of support) if (docs >= minDocs) weights.set(vectors.features[id], docs * weight);
+  for (const id of seen) {
+    if (docs[id] >= minDocs) weights.set(features[id], docs[id] * weight[id]);
+    docs[id] = 0;
+    weight[id] = 0;
+  }
   return weights;
+}
+
+/** Per-feature tallies for termWeights, one pair per set of vectors, left all zero after each use. */
+const tallies = new WeakMap<SparseVectors, { docs: Int32Array; weight: Float64Array }>();
+
+function tallyOf(vectors: SparseVectors): { docs: Int32Array; weight: Float64Array } {
+  let tally = tallies.get(vectors);
+  if (!tally) tallies.set(vectors, (tally = { docs: new Int32Array(vectors.features.length), weight: new Float64Array(vectors.features.length) }));
+  return tally;
 }
 
 /**
@@ -165,21 +255,65 @@ export function termWeights(vectors: SparseVectors, members: readonly number[]):
  */
 export function centralSentence(sentences: readonly { text: string; terms: readonly string[] }[], weights: ReadonlyMap<string, number>): string | undefined {
   const carried = sentences.map(({ terms }) => sharedWeight(terms, weights));
+  return sentences[firstCentral(carried)]?.text;
+}
+
+/**
+ * centralSentence for sentences not yet split into terms: `termsOf` is called only for those
+ * the answer depends on. No sentence can carry more than all the weights together (each feature
+ * counts once), so an opening sentence with a third of that total is the answer whatever the
+ * others hold, and they need not be looked at; a label is most often its text's opening sentence.
+ * `knownTerms` are terms the sentences are known to hold (the analysis's own terms of the text):
+ * a lone sentence holding one with weight carries weight, so it is the answer without a look-up.
+ */
+export function centralSentenceOf(
+  sentences: readonly string[],
+  termsOf: (sentence: string) => readonly string[],
+  weights: ReadonlyMap<string, number>,
+  knownTerms: readonly string[] = [],
+): string | undefined {
+  if (sentences.length === 0 || weights.size === 0) return undefined;
+  const bound = upperBound(weights);
+  if (sentences.length === 1 && bound < Infinity && knownTerms.some((term) => (weights.get(term) ?? 0) > 0)) return sentences[0];
+  const opening = sharedWeight(termsOf(sentences[0]), weights);
+  // The margin covers rounding: the sums are of positive numbers, in different orders.
+  if (opening > 0 && opening >= (bound / 3) * (1 + 1e-9)) return sentences[0];
+  const carried = [opening];
+  for (let i = 1; i < sentences.length; i++) carried.push(sharedWeight(termsOf(sentences[i]), weights));
+  return sentences[firstCentral(carried)];
+}
+
+/** The most any sentence can carry: all the weights together; unbounded if one is negative. */
+function upperBound(weights: ReadonlyMap<string, number>): number {
+  let total = 0;
+  for (const weight of weights.values()) {
+    if (!(weight >= 0)) return Infinity;
+    total += weight;
+  }
+  return total;
+}
+
+/** Index of the earliest weight at least a third of the heaviest; -1 when none is above 0. */
+function firstCentral(carried: readonly number[]): number {
   const heaviest = Math.max(0, ...carried);
-  if (heaviest === 0) return undefined;
-  return sentences[carried.findIndex((weight) => weight >= heaviest / 3)].text;
+  if (heaviest === 0) return -1;
+  return carried.findIndex((weight) => weight >= heaviest / 3);
 }
 
 /** Each feature of the sentence (word, or adjacent word pair) counted once. */
 function sharedWeight(terms: readonly string[], weights: ReadonlyMap<string, number>): number {
+  // Only features that have a weight need remembering: the rest add nothing however often seen.
   const seen = new Set<string>();
   let weight = 0;
-  terms.forEach((term, i) => {
-    for (const feature of i > 0 ? [term, `${terms[i - 1]} ${term}`] : [term]) {
-      if (seen.has(feature)) continue;
-      seen.add(feature);
-      weight += weights.get(feature) ?? 0;
-    }
-  });
+  const add = (feature: string) => {
+    const value = weights.get(feature);
+    if (value === undefined || seen.has(feature)) return;
+    seen.add(feature);
+    weight += value;
+  };
+  for (let i = 0; i < terms.length; i++) {
+    add(terms[i]);
+    if (i > 0) add(`${terms[i - 1]} ${terms[i]}`);
+  }
   return weight;
 }

@@ -12,43 +12,91 @@ export function renderJson(report: ThemesReport): string {
  * member, a keyword list) by one JSON.stringify, re-indented to its depth.
  */
 export function* renderJsonChunks(report: ThemesReport): Generator<string> {
-  yield* valueChunks(report, '');
-  yield '\n';
+  const run = new Run();
+  if (hasNestedContainers(report)) yield* containerChunks(report, '', run);
+  else run.push(leafJson(report, ''));
+  run.push('\n');
+  yield run.take();
 }
 
-function* valueChunks(value: unknown, pad: string): Generator<string> {
-  if (!hasNestedContainers(value)) {
-    yield indented(JSON.stringify(value, null, 2), pad);
-    return;
+/** A piece is handed on once it reaches this many characters, if no nested container ends it sooner. */
+const PIECE_CHARS = 1 << 16;
+
+/**
+ * Text waiting to be yielded. Consecutive leaves (a group's scalar fields, a run of members) join
+ * one piece instead of a piece each: fewer, larger pieces are cheaper to pass up the generators.
+ */
+class Run {
+  private parts: string[] = [];
+  size = 0;
+
+  push(text: string): void {
+    this.parts.push(text);
+    this.size += text.length;
   }
+
+  take(): string {
+    const text = this.parts.join('');
+    this.parts = [];
+    this.size = 0;
+    return text;
+  }
+}
+
+/**
+ * Writes a value holding nested containers into `run`, member by member; a piece ends where such
+ * a value starts, or when it grows long. Leaves are written whole, with no generator of their own.
+ */
+function* containerChunks(value: object, pad: string, run: Run): Generator<string> {
+  if (run.size > 0) yield run.take();
   const inner = `${pad}  `;
   if (Array.isArray(value)) {
-    yield '[\n';
+    run.push('[\n');
     for (let i = 0; i < value.length; i++) {
-      yield inner;
-      yield* valueChunks(value[i] ?? null, inner);
-      yield i < value.length - 1 ? ',\n' : '\n';
+      run.push(inner);
+      const child = value[i] ?? null;
+      if (hasNestedContainers(child)) yield* containerChunks(child, inner, run);
+      else run.push(leafJson(child, inner));
+      run.push(i < value.length - 1 ? ',\n' : '\n');
+      if (run.size >= PIECE_CHARS) yield run.take();
     }
-    yield `${pad}]`;
+    run.push(`${pad}]`);
     return;
   }
-  // JSON.stringify leaves out keys whose value is undefined or a function; so does this.
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined && typeof v !== 'function');
-  yield '{\n';
-  for (let i = 0; i < entries.length; i++) {
-    const [key, v] = entries[i];
-    yield `${inner}${JSON.stringify(key)}: `;
-    yield* valueChunks(v, inner);
-    yield i < entries.length - 1 ? ',\n' : '\n';
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).filter((key) => isWritten(record[key]));
+  run.push('{\n');
+  for (let i = 0; i < keys.length; i++) {
+    run.push(`${inner}${JSON.stringify(keys[i])}: `);
+    const child = record[keys[i]];
+    if (hasNestedContainers(child)) yield* containerChunks(child, inner, run);
+    else run.push(leafJson(child, inner));
+    run.push(i < keys.length - 1 ? ',\n' : '\n');
+    if (run.size >= PIECE_CHARS) yield run.take();
   }
-  yield `${pad}}`;
+  run.push(`${pad}}`);
+}
+
+/** A value with no nested containers, by one JSON.stringify, re-indented to its depth (a primitive is one line). */
+function leafJson(value: unknown, pad: string): string {
+  return value !== null && typeof value === 'object' ? indented(JSON.stringify(value, null, 2), pad) : JSON.stringify(value);
+}
+
+/** JSON.stringify leaves out object keys whose value is undefined or a function (or a symbol); so does this. */
+function isWritten(value: unknown): boolean {
+  return value !== undefined && typeof value !== 'function' && typeof value !== 'symbol';
 }
 
 /** An object or array with at least one object or non-empty array inside: worth writing piece by piece. */
 function hasNestedContainers(value: unknown): value is object {
   if (value === null || typeof value !== 'object') return false;
-  const children = Array.isArray(value) ? value : Object.values(value);
-  return children.some((child) => child !== null && typeof child === 'object' && (!Array.isArray(child) || child.length > 0));
+  if (Array.isArray(value)) return value.some(isNestedChild);
+  for (const key of Object.keys(value)) if (isNestedChild((value as Record<string, unknown>)[key])) return true;
+  return false;
+}
+
+function isNestedChild(child: unknown): boolean {
+  return child !== null && typeof child === 'object' && (!Array.isArray(child) || child.length > 0);
 }
 
 /** Indents every line after the first: JSON strings never hold a raw line break, so this is exact. */

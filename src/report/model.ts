@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { centralMemberOf, centralSentence, classKeywords, sharedTerms, termWeights } from '../cluster/index.js';
+import { hash } from 'node:crypto';
+import { centralMemberOf, centralSentenceOf, classKeywords, sharedTerms, termWeights } from '../cluster/index.js';
 import { splitSentences } from '../normalise/index.js';
 import { withoutFurniture } from '../normalise/furniture.js';
 import type { Normaliser } from '../normalise/tokens.js';
@@ -75,9 +75,9 @@ export function buildReport(inputOrder: readonly RecordItem[], analysis: Analysi
   const themes = clustering.themes.map((groupIndexes, t) => buildTheme(groupIndexes.map((g) => groups[g]), keywords[t], normaliser));
   themes.sort(byRecurrence);
 
-  const placement = new Map<string, { group: string; theme: string }>();
-  for (const theme of themes) for (const group of theme.groups) for (const m of group.members) placement.set(m.id, { group: group.id, theme: theme.id });
-  const items = inputOrder.map((r) => ({ id: r.id, ...placement.get(r.id)! }));
+  const placement = new Map<string, ThemesReport['items'][number]>();
+  for (const theme of themes) for (const group of theme.groups) for (const m of group.members) placement.set(m.id, { id: m.id, group: group.id, theme: theme.id });
+  const items = inputOrder.map((r) => placement.get(r.id)!);
 
   return {
     schemaVersion: 1,
@@ -117,26 +117,31 @@ function buildGroup(members: readonly number[], analysis: Analysis, normaliser: 
   rows.sort((p, q) => yearOrder(p.year, q.year) || compare(p.source, q.source) || compare(p.id, q.id));
   const sources = distinctSorted(rows.map((m) => m.source));
   const boilerplateOnly = members.every((doc) => analysis.normalised[doc].boilerplateOnly);
+  // One map of the group's shared features serves both the label and the shared terms.
+  const weights = termWeights(vectors, members);
   return {
     id: stableId('g', rows.map((m) => m.id)),
-    label: excerpt(labelOf(records[medoid].text, termWeights(vectors, members), normaliser), LABEL_CHARS),
+    label: excerpt(labelOf(medoid, weights, analysis, normaliser), LABEL_CHARS),
     size: rows.length,
     recurring: !boilerplateOnly && sources.length >= minSources,
     sources,
     recipients: distinctSorted(rows.flatMap((m) => splitRecipients(m.recipient))),
     statuses: distinctSorted(rows.map((m) => m.status).filter(Boolean)),
     ...yearSpan(rows.map((m) => m.year)),
-    sharedTerms: sharedTerms(vectors, members, SHARED_TERMS).map((f) => displayFeature(f, normaliser)),
+    sharedTerms: sharedTerms(vectors, members, SHARED_TERMS, weights).map((f) => displayFeature(f, normaliser)),
     members: rows,
   };
 }
 
-/** The medoid's sentence that carries most of what the group shares; the whole text if none does. */
-function labelOf(text: string, weights: ReadonlyMap<string, number>, normaliser: Normaliser): string {
-  const sentences = splitSentences(text)
-    .map(withoutFurniture)
-    .map((sentence) => ({ text: sentence, terms: normaliser.lookupTerms(sentence) }));
-  return centralSentence(sentences, weights) ?? text;
+/**
+ * The medoid's sentence that carries most of what the group shares; the whole text if none does.
+ * Sentences are looked up (the costly part) only as far as the choice needs them; the analysis's
+ * terms of the medoid, drawn from these same sentences, can settle a one-sentence text.
+ */
+function labelOf(medoid: number, weights: ReadonlyMap<string, number>, analysis: Analysis, normaliser: Normaliser): string {
+  const text = analysis.records[medoid].text;
+  const sentences = splitSentences(text).map(withoutFurniture);
+  return centralSentenceOf(sentences, normaliser.lookupTerms, weights, analysis.normalised[medoid].terms) ?? text;
 }
 
 function buildTheme(groups: ReportGroup[], keywords: string[], normaliser: Normaliser): ReportTheme {
@@ -167,8 +172,9 @@ function toMember(record: RecordItem, similarity: number): ReportMember {
 
 /** A hash of the sorted member ids: the same members give the same id on any machine, in any run. */
 export function stableId(prefix: string, memberIds: readonly string[]): string {
-  const hash = createHash('sha256').update([...memberIds].sort(compare).join('\n')).digest('hex');
-  return `${prefix}-${hash.slice(0, 12)}`;
+  // The one-shot hash: a group's id is a short string, and there are as many ids as groups.
+  const digest = hash('sha256', [...memberIds].sort(compare).join('\n'), 'hex');
+  return `${prefix}-${digest.slice(0, 12)}`;
 }
 
 export function splitRecipients(recipient: string): string[] {
