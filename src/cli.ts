@@ -5,7 +5,7 @@ import { pairsCommand } from './commands/pairs.js';
 import { themesCommand } from './commands/themes.js';
 import { EXIT_INTERNAL, EXIT_USAGE, RecdedupError } from './errors.js';
 import { packageVersion, type CliIo } from './io.js';
-import { DEFAULT_OPTIONS, OUTPUT_FORMATS, resolveOptions, type Options } from './options.js';
+import { DEFAULT_OPTIONS, FAIL_CONDITIONS, OUTPUT_FORMATS, resolveOptions, type FailCondition, type Options } from './options.js';
 
 export type { CliIo } from './io.js';
 
@@ -44,6 +44,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .argument('<input...>', 'CSV, TSV, JSON or JSONL tables, or report text (.txt, .md, .html, .pdf: extracted first); - reads CSV from standard input');
   addAnalysisOptions(themes);
   addOutputOptions(themes);
+  themes
+    .option('--baseline <report.json>', 'an earlier `themes --format json` report: carry its ids forward and report what changed')
+    .addOption(new Option('--fail-on <condition>', 'exit 3 (after writing the report) when the comparison with --baseline finds this').choices(FAIL_CONDITIONS));
   themes.action(async (inputs: string[], flags: Record<string, unknown>) => {
     setExit(await themesCommand(inputs, optionsFromFlags(flags, io), io));
   });
@@ -133,6 +136,8 @@ function optionsFromFlags(flags: Record<string, unknown>, io: CliIo): Options {
       status: flags.status as string | undefined,
     },
     aliasFile: flags.aliases as string | undefined,
+    baseline: flags.baseline as string | undefined,
+    failOn: flags.failOn as FailCondition | undefined,
     format,
     out: flags.out as string | undefined,
     explain: Boolean(flags.explain),

@@ -5,6 +5,8 @@
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
 export const EXIT_USAGE = 2;
+/** `--fail-on new-recurring` found a recurring group the baseline did not have (the report is still written). */
+export const EXIT_NEW_RECURRING = 3;
 
 export class RecdedupError extends Error {
   constructor(message: string, readonly exitCode: number) {

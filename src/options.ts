@@ -1,6 +1,9 @@
 import { UsageError } from './errors.js';
 import type { ColumnMapping } from './types.js';
 
+export const FAIL_CONDITIONS = ['new-recurring'] as const;
+export type FailCondition = (typeof FAIL_CONDITIONS)[number];
+
 export const OUTPUT_FORMATS = ['terminal', 'markdown', 'json', 'csv', 'html'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
@@ -47,6 +50,10 @@ export interface Options {
   format: OutputFormat;
   /** Write the report here (atomically) instead of standard output. */
   out?: string;
+  /** An earlier `themes --format json` report: ids carry forward from it and the report says what changed. */
+  baseline?: string;
+  /** Exit with EXIT_NEW_RECURRING (3) when the comparison with the baseline finds this. Needs baseline. */
+  failOn?: FailCondition;
   /** Show each group's top shared terms in terminal and markdown output. */
   explain: boolean;
   /** How many themes terminal and markdown output show; 0 shows every recurring theme. */
@@ -111,6 +118,9 @@ export function validateOptions(options: Options): void {
   requireWhole('boilerplateMinSources', options.boilerplateMinSources, 2);
   requireWhole('top', options.top, 0);
   if (options.threads !== 1 && options.threads !== 2) throw new UsageError(`threads must be 1 or 2, got ${options.threads}`);
+  if (options.failOn !== undefined && options.baseline === undefined) {
+    throw new UsageError(`--fail-on ${options.failOn} needs --baseline <earlier report.json> to compare with`);
+  }
   if (!OUTPUT_FORMATS.includes(options.format)) {
     throw new UsageError(`format must be one of ${OUTPUT_FORMATS.join(', ')}, got ${options.format}`);
   }

@@ -1,6 +1,7 @@
 import { UsageError } from '../errors.js';
 import { extractReports, isReportFile } from '../extract/documents.js';
 import { ingestFiles, type IngestResult, type InputFile } from '../ingest/index.js';
+import { parseBaseline } from '../history/baseline.js';
 import { makeIdsUnique } from '../ingest/records.js';
 import { packageVersion, readInputFiles, readTextFile, shippedAliasTable, type CliIo } from '../io.js';
 import { createNormaliser, parseAliasTables } from '../normalise/index.js';
@@ -21,6 +22,8 @@ export interface PipelineRun {
 
 /** What every analysing command does first: read, ingest, analyse, build the report model. */
 export async function runPipeline(inputs: readonly string[], options: Options, io: CliIo, progress: Progress): Promise<PipelineRun> {
+  // The baseline is read first: a wrong file should fail before minutes of work, not after.
+  const baseline = options.baseline ? parseBaseline(await readTextFile(options.baseline, io.cwd), options.baseline) : undefined;
   progress.step(inputs.length === 1 ? `reading ${inputs[0] === '-' ? 'standard input' : inputs[0]}` : `reading ${inputs.length} inputs`);
   const files = await readInputFiles(inputs, io);
   const ingested = await ingestInputs(files, options);
@@ -36,7 +39,7 @@ export async function runPipeline(inputs: readonly string[], options: Options, i
       ? await analyseInParallel(ingested.records, normaliser, options, searchTopicsInWorker, progress.stage)
       : analyse(ingested.records, normaliser, options, progress.stage);
   progress.step('building the report');
-  const report = buildReport(ingested.records, analysis, { version: packageVersion(), skipped: ingested.skippedEmpty, options, normaliser });
+  const report = buildReport(ingested.records, analysis, { version: packageVersion(), skipped: ingested.skippedEmpty, options, normaliser, baseline });
   return { records: ingested.records, analysis, report, normaliser };
 }
 

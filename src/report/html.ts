@@ -11,7 +11,12 @@ export function renderHtml(report: ThemesReport, top: number): string {
           const members = g.members
             .map((m) => `<li><code>${esc(m.id)}</code> <span class="meta">${esc(m.source)} · ${esc(String(m.year ?? ''))} · ${esc(m.recipient)}</span><br>${esc(m.text)}</li>`)
             .join('');
-          return `<details><summary>${esc(g.label)} <span class="meta">${plural(g.sources.length, 'source')}, ${yearRange(g.firstYear, g.lastYear)}</span></summary><ul>${members}</ul></details>`;
+          // Who was asked, and what they answered: recurrence tied to accountability.
+          const answers = [g.recipients.length > 0 ? `to ${g.recipients.join('; ')}` : '', g.statuses.length > 0 ? `responses: ${g.statuses.join('; ')}` : '', g.change ? `since baseline: ${g.change}` : '']
+            .filter(Boolean)
+            .map((fact) => ` · ${esc(fact)}`)
+            .join('');
+          return `<details><summary>${esc(g.label)} <span class="meta">${plural(g.sources.length, 'source')}, ${yearRange(g.firstYear, g.lastYear)}${answers}</span></summary><ul>${members}</ul></details>`;
         })
         .join('');
       return `<section><h2>${esc(theme.label)}</h2><p class="meta">${plural(theme.sources.length, 'source')} · ${yearRange(theme.firstYear, theme.lastYear)} · ${plural(theme.size, 'item')}</p>${groups}</section>`;

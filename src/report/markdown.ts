@@ -1,6 +1,7 @@
 import type { ReportGroup, ThemesReport } from './model.js';
 import { excerpt } from './model.js';
-import { plural, recurringThemes, yearRange } from './select.js';
+import { CHANGES } from '../history/lineage.js';
+import { CHANGE_LABELS, newRecurringGroups, plural, recurringThemes, yearRange } from './select.js';
 
 export interface TextReportSettings {
   explain: boolean;
@@ -10,11 +11,12 @@ export interface TextReportSettings {
 const MEMBER_CHARS = 300;
 const ONE_OFFS_SHOWN = 5;
 const BOILERPLATE_SHOWN = 10;
+const NEW_RECURRING_SHOWN = 20;
 
 /** The layered report for people: summary → themes by recurrence → recurring groups → members. */
 export function renderMarkdown(report: ThemesReport, settings: TextReportSettings): string {
   const views = recurringThemes(report, settings.top);
-  const out: string[] = ['# Recurring themes', '', ...summaryTable(report), ''];
+  const out: string[] = ['# Recurring themes', '', ...changesSection(report), ...summaryTable(report), ''];
   if (views.length === 0) out.push(`No theme spans ${report.parameters.minSources} or more sources.`, '');
   views.forEach((view, t) => {
     const { theme } = view;
@@ -48,8 +50,34 @@ function summaryTable(report: ThemesReport): string[] {
   ];
 }
 
+/** With a baseline: the counts of the JSON `changes` object, then the groups that began to recur. */
+function changesSection(report: ThemesReport): string[] {
+  const { changes } = report;
+  if (!changes) return [];
+  const out = [
+    '## Changes since baseline',
+    '',
+    `Compared with an earlier report of ${plural(changes.baseline.items, 'item')} in ${plural(changes.baseline.groups, 'group')}, ${changes.baseline.recurringGroups} of them recurring.`,
+    '',
+    '| Change | Groups | Recurring groups |',
+    '| --- | ---: | ---: |',
+    ...CHANGES.map((change) => `| ${CHANGE_LABELS[change]} | ${changes.groups[change]} | ${changes.recurringGroups[change]} |`),
+    `| removed (no member left in the input) | ${changes.groups.removed} | ${changes.removedRecurring.length} |`,
+    '',
+    `**${plural(changes.newRecurring.length, 'new recurring group')}** (recurring now; none of its earlier groups was):`,
+    '',
+  ];
+  const fresh = newRecurringGroups(report);
+  for (const group of fresh.slice(0, NEW_RECURRING_SHOWN)) {
+    out.push(`- ${escape(group.label)} (${plural(group.sources.length, 'source')}, ${yearRange(group.firstYear, group.lastYear)}; ${group.change}; \`${group.id}\`)`);
+  }
+  if (fresh.length > NEW_RECURRING_SHOWN) out.push(`- … and ${fresh.length - NEW_RECURRING_SHOWN} more`);
+  return [...out, ''];
+}
+
 function groupSection(group: ReportGroup, number: string, explain: boolean): string[] {
   const out = [`### ${number} ${escape(group.label)}`, ''];
+  if (group.change) out.push(`Since the baseline: **${CHANGE_LABELS[group.change]}**${group.previous?.length ? ` (from ${group.previous.map((id) => `\`${id}\``).join(', ')})` : ''}  `);
   out.push(`Made in **${plural(group.sources.length, 'distinct source')}**, ${yearRange(group.firstYear, group.lastYear)} · ${plural(group.size, 'item')}  `);
   if (group.recipients.length > 0) out.push(`Recipients: ${group.recipients.map(escape).join('; ')}  `);
   if (group.statuses.length > 0) out.push(`Responses: ${group.statuses.map(escape).join('; ')}  `);

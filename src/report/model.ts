@@ -2,6 +2,9 @@ import { hash } from 'node:crypto';
 import { centralMemberOf, centralSentenceOf, classKeywords, sharedTerms, termWeights } from '../cluster/index.js';
 import { splitSentences } from '../normalise/index.js';
 import { withoutFurniture } from '../normalise/furniture.js';
+import type { Baseline } from '../history/baseline.js';
+import { traceGroups, type ChangesSinceBaseline } from '../history/changes.js';
+import { traceLineage, type Change, type Lineage } from '../history/lineage.js';
 import type { Normaliser } from '../normalise/tokens.js';
 import type { Options } from '../options.js';
 import { ANALYSIS_OPTION_KEYS, type Analysis, type AnalysisOptions } from '../pipeline.js';
@@ -14,6 +17,8 @@ export interface ThemesReport {
   /** The settings that decide the result (never output settings such as --out or colour). */
   parameters: AnalysisOptions & { minSources: number };
   stats: { items: number; sources: number; groups: number; recurringGroups: number; themes: number; skipped: number; boilerplateItems: number };
+  /** With --baseline: what changed since the earlier report (extension). */
+  changes?: ChangesSinceBaseline;
   themes: ReportTheme[];
   items: { id: string; group: string; theme: string }[];
   /** Sentences removed as boilerplate, with how many sources they were found in (extension). */
@@ -22,6 +27,9 @@ export interface ThemesReport {
 
 export interface ReportTheme {
   id: string;
+  /** With --baseline: how the theme relates to the earlier report's themes, and which it came from. */
+  change?: Change;
+  previous?: string[];
   label: string;
   keywords: string[];
   size: number;
@@ -34,6 +42,9 @@ export interface ReportTheme {
 
 export interface ReportGroup {
   id: string;
+  /** With --baseline: how the group relates to the earlier report's groups, and which it came from. */
+  change?: Change;
+  previous?: string[];
   label: string;
   size: number;
   recurring: boolean;
@@ -55,6 +66,8 @@ export interface ReportContext {
   skipped: number;
   options: AnalysisOptions & Pick<Options, 'minSources'>;
   normaliser: Normaliser;
+  /** An earlier report to carry ids forward from and compare with. */
+  baseline?: Baseline;
 }
 
 const KEYWORDS = 5;
@@ -66,13 +79,16 @@ const LABEL_CHARS = 120;
 export function buildReport(inputOrder: readonly RecordItem[], analysis: Analysis, context: ReportContext): ThemesReport {
   const { records, clustering, vectors, normaliser } = { ...analysis, normaliser: context.normaliser };
   const minSources = context.options.minSources;
-  const groups = clustering.groups.map((members) => buildGroup(members, analysis, normaliser, minSources));
+  const built = clustering.groups.map((members) => buildGroup(members, analysis, normaliser, minSources));
+  const traced = context.baseline ? traceGroups(built.map(memberIdsOf), context.baseline, (ids) => stableId('g', ids)) : undefined;
+  const groups = traced ? built.map((group, g) => withLineage(group, traced.lineage[g])) : built;
   const keywords = classKeywords(
     vectors,
     clustering.themes.map((gs) => gs.flatMap((g) => clustering.groups[g])),
     KEYWORDS,
   );
-  const themes = clustering.themes.map((groupIndexes, t) => buildTheme(groupIndexes.map((g) => groups[g]), keywords[t], normaliser));
+  const builtThemes = clustering.themes.map((groupIndexes, t) => buildTheme(groupIndexes.map((g) => groups[g]), keywords[t], normaliser));
+  const themes = context.baseline ? themesWithLineage(builtThemes, context.baseline) : builtThemes;
   themes.sort(byRecurrence);
 
   const placement = new Map<string, ThemesReport['items'][number]>();
@@ -92,12 +108,29 @@ export function buildReport(inputOrder: readonly RecordItem[], analysis: Analysi
       skipped: context.skipped,
       boilerplateItems: analysis.normalised.filter((n) => n.boilerplateOnly).length,
     },
+    ...(traced ? { changes: traced.changes } : {}),
     themes,
     items,
     boilerplate: analysis.boilerplate
       .map((b) => ({ text: b.example, sources: b.sources, contextSimilarity: round(b.contextSimilarity) }))
       .sort((p, q) => q.sources - p.sources || compare(p.text, q.text)),
   };
+}
+
+function memberIdsOf(group: ReportGroup): { members: string[]; recurring: boolean } {
+  return { members: group.members.map((m) => m.id), recurring: group.recurring };
+}
+
+/** The traced id replaces the derived one; change and origin follow it, ahead of the other fields. */
+function withLineage<T extends ReportGroup | ReportTheme>(set: T, lineage: Lineage): T {
+  const { id: _derived, ...rest } = set;
+  return { id: lineage.id, change: lineage.change, previous: lineage.previous, ...rest } as T;
+}
+
+function themesWithLineage(themes: ReportTheme[], baseline: Baseline): ReportTheme[] {
+  const members = themes.map((theme) => theme.groups.flatMap((g) => g.members.map((m) => m.id)));
+  const lineage = traceLineage(members, baseline.themes, (ids) => stableId('t', ids));
+  return themes.map((theme, t) => withLineage(theme, lineage[t]));
 }
 
 /**

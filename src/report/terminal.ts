@@ -1,7 +1,8 @@
 import { Chalk } from 'chalk';
 import type { ThemesReport } from './model.js';
 import { excerpt } from './model.js';
-import { plural, recurringThemes, yearRange } from './select.js';
+import { CHANGES } from '../history/lineage.js';
+import { CHANGE_LABELS, newRecurringGroups, plural, recurringThemes, yearRange } from './select.js';
 
 export interface TerminalSettings {
   explain: boolean;
@@ -12,11 +13,34 @@ export interface TerminalSettings {
 const MEMBER_CHARS = 160;
 const ONE_OFFS_SHOWN = 3;
 
+const NEW_RECURRING_SHOWN = 10;
+
+/** With a baseline, first: the counts of the JSON `changes` object, then the groups that began to recur. */
+function changesLines(report: ThemesReport, c: InstanceType<typeof Chalk>): string[] {
+  const { changes } = report;
+  if (!changes) return [];
+  const counts = (of: Record<string, number>) =>
+    CHANGES.filter((change) => of[change] > 0)
+      .map((change) => `${of[change]} ${CHANGE_LABELS[change]}`)
+      .join(', ') || 'none';
+  const out = [
+    c.bold('Changes since baseline') + c.dim(` (earlier: ${plural(changes.baseline.items, 'item')}, ${plural(changes.baseline.groups, 'group')}, ${changes.baseline.recurringGroups} recurring)`),
+    `groups: ${counts(changes.groups)}; ${changes.groups.removed} removed`,
+    `recurring groups: ${counts(changes.recurringGroups)}; ${changes.removedRecurring.length} removed`,
+    c.bold(`${plural(changes.newRecurring.length, 'new recurring group')}`) + (changes.newRecurring.length > 0 ? ':' : ''),
+  ];
+  const fresh = newRecurringGroups(report);
+  for (const group of fresh.slice(0, NEW_RECURRING_SHOWN)) out.push(`  ${c.magenta('+')} ${group.label} ${c.dim(`(${plural(group.sources.length, 'source')}, ${yearRange(group.firstYear, group.lastYear)})`)}`);
+  if (fresh.length > NEW_RECURRING_SHOWN) out.push(c.dim(`  … and ${fresh.length - NEW_RECURRING_SHOWN} more`));
+  return [...out, ''];
+}
+
 /** Only this renderer knows colour; the caller decides whether the terminal wants it. */
 export function renderTerminal(report: ThemesReport, settings: TerminalSettings): string {
   const c = new Chalk({ level: settings.color ? 1 : 0 });
   const { stats, parameters } = report;
   const out: string[] = [
+    ...changesLines(report, c),
     c.bold('Recurring themes'),
     `${plural(stats.items, 'item')} from ${plural(stats.sources, 'source')} → ${plural(stats.groups, 'group')}, ` +
       `${c.bold(plural(stats.recurringGroups, 'recurring group'))} (≥ ${parameters.minSources} sources), ${plural(stats.themes, 'theme')}`,
@@ -29,9 +53,11 @@ export function renderTerminal(report: ThemesReport, settings: TerminalSettings)
     const { theme } = view;
     out.push('', c.bold.cyan(`${t + 1}. ${theme.label}`) + c.dim(`  ${plural(theme.sources.length, 'source')} · ${yearRange(theme.firstYear, theme.lastYear)} · ${plural(theme.size, 'item')}`));
     view.recurring.forEach((group, g) => {
-      out.push(`  ${c.bold(`${t + 1}.${g + 1}`)} ${group.label}`);
+      const since = group.change && group.change !== 'unchanged' ? c.magenta(` [${group.change}]`) : '';
+      out.push(`  ${c.bold(`${t + 1}.${g + 1}`)} ${group.label}${since}`);
       const facts = [`${c.yellow(plural(group.sources.length, 'source'))}`, yearRange(group.firstYear, group.lastYear)];
       if (group.recipients.length > 0) facts.push(`to ${group.recipients.slice(0, 3).join('; ')}${group.recipients.length > 3 ? ' …' : ''}`);
+      if (group.statuses.length > 0) facts.push(`responses: ${group.statuses.slice(0, 3).join('; ')}${group.statuses.length > 3 ? ' …' : ''}`);
       out.push(`      ${facts.join(c.dim(' · '))}`);
       if (settings.explain && group.sharedTerms.length > 0) out.push(c.dim(`      why: ${group.sharedTerms.join(', ')}`));
       for (const m of group.members) {
