@@ -1,9 +1,11 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { evalCommand } from './commands/eval.js';
 import { extractCommand } from './commands/extract.js';
+import { indexCommand } from './commands/index.js';
+import { queryCommand } from './commands/query.js';
 import { pairsCommand } from './commands/pairs.js';
 import { themesCommand } from './commands/themes.js';
-import { EXIT_INTERNAL, EXIT_USAGE, RecdedupError } from './errors.js';
+import { EXIT_INTERNAL, EXIT_USAGE, RecdedupError, UsageError } from './errors.js';
 import { packageVersion, type CliIo } from './io.js';
 import { DEFAULT_OPTIONS, FAIL_CONDITIONS, OUTPUT_FORMATS, resolveOptions, type FailCondition, type Options } from './options.js';
 
@@ -72,6 +74,43 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   evaluation.action(async (inputs: string[], flags: Record<string, unknown>) => {
     setExit(await evalCommand(inputs, flags.gold as string, optionsFromFlags(flags, io), io));
   });
+  const query = program
+    .command('query')
+    .description('the existing recommendations nearest to a text, with scores, shared terms and how often each was made')
+    .argument('<text>', 'the recommendation to look for, in quotes')
+    .argument('[input...]', 'the same inputs as for themes (or --index instead)')
+    .option('--index <file>', 'read an index made by `recdedup index` instead of inputs');
+  addAnalysisOptions(query);
+  query
+    .option('--top <n>', 'how many results to list', wholeNumber(1), QUERY_TOP)
+    .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'json']).default('terminal'))
+    .option('--out <file>', 'write the results to a file (atomically) instead of standard output')
+    .option('--no-progress', 'never show progress on standard error')
+    .option('--no-color', 'no colour in terminal output (NO_COLOR is honoured too)')
+    .option('--verbose', 'show stack traces for internal errors');
+  query.action(async (text: string, inputs: string[], flags: Record<string, unknown>, command: Command) => {
+    const index = flags.index as string | undefined;
+    if (index !== undefined) {
+      // An index holds the analysis made with the options it was built with; one given now could not change it.
+      const given = ANALYSIS_FLAGS.filter(([key]) => command.getOptionValueSource(key) === 'cli').map(([, flag]) => flag);
+      if (given.length > 0) throw new UsageError(`${given.join(', ')} cannot be used with --index: an index keeps the options it was built with (build it again with them)`);
+    }
+    setExit(await queryCommand(text, inputs, { top: flags.top as number, index }, optionsFromFlags(flags, io), io));
+  });
+
+  const index = program
+    .command('index')
+    .description('analyse inputs as themes does and write an index file that query --index reads')
+    .argument('<input...>', 'the same inputs as for themes')
+    .requiredOption('--out <file>', 'the index file to write (atomically)');
+  addAnalysisOptions(index);
+  index
+    .option('--no-progress', 'never show progress on standard error')
+    .option('--verbose', 'show stack traces for internal errors')
+    .action(async (inputs: string[], flags: Record<string, unknown>) => {
+      setExit(await indexCommand(inputs, flags.out as string, optionsFromFlags(flags, io), io));
+    });
+
   program
     .command('extract')
     .description('pull recommendations, observations, concerns and actions out of report text and PDFs into a table')
@@ -84,6 +123,27 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     });
   return program;
 }
+
+/** How many results `query` lists unless --top says otherwise. */
+export const QUERY_TOP = 10;
+
+/** The analysis options as commander names them, with their flags: fixed in an index when it is built. */
+const ANALYSIS_FLAGS: readonly [string, string][] = [
+  ['threshold', '--threshold'],
+  ['themeThreshold', '--theme-threshold'],
+  ['minSources', '--min-sources'],
+  ['text', '--text'],
+  ['id', '--id'],
+  ['source', '--source'],
+  ['year', '--year'],
+  ['recipient', '--recipient'],
+  ['status', '--status'],
+  ['aliases', '--aliases'],
+  ['charWeight', '--char-weight'],
+  ['bigramWeight', '--bigram-weight'],
+  ['oppositionPenalty', '--opposition-penalty'],
+  ['themeNeighbours', '--theme-neighbours'],
+];
 
 function addAnalysisOptions(command: Command): void {
   command

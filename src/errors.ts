@@ -36,6 +36,13 @@ export class InputError extends RecdedupError {
   }
 }
 
+/** An index file that cannot be used: not an index, another format version, truncated or damaged. */
+export class IndexFileError extends RecdedupError {
+  constructor(message: string) {
+    super(message, EXIT_USAGE);
+  }
+}
+
 export function isUserError(error: unknown): error is RecdedupError {
   return error instanceof RecdedupError && error.exitCode === EXIT_USAGE;
 }

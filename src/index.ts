@@ -6,3 +6,7 @@ export { createNormaliser, parseAliasTables, type NormalisedItem } from './norma
 export { analyse, type Analysis, type AnalysisStage, type StageRunner } from './pipeline.js';
 export { buildReport, renderReport, type ThemesReport } from './report/index.js';
 export { evaluate, assignmentsOf, parseGold, pairLabelScores, pairwiseScores, bcubedScores, adjustedRandIndex, type Evaluation } from './evaluate/index.js';
+export { corpusFromAnalysis, type QueryCorpus, type GroupSummary } from './query/corpus.js';
+export { createQuerySearcher, type QueryHit, type QueryResult, type QuerySearcher } from './query/search.js';
+export { decodeIndex, encodeIndex, INDEX_FORMAT_VERSION } from './query/index-file.js';
+export { buildQueryReport, renderQueryJson, renderQueryTerminal, type QueryReport } from './report/query.js';

@@ -39,11 +39,11 @@ export async function readTextFile(name: string, cwd: string): Promise<string> {
 }
 
 /** Write beside the target, then rename: a reader never sees half a report, and a failure leaves none. */
-export async function writeAtomically(path: string, content: string | Iterable<string>, cwd: string): Promise<void> {
+export async function writeAtomically(path: string, content: string | Uint8Array | Iterable<string>, cwd: string): Promise<void> {
   const target = resolve(cwd, path);
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await writeFile(temp, typeof content === 'string' ? content : batches(content));
+    await writeFile(temp, typeof content === 'string' || content instanceof Uint8Array ? content : batches(content));
     await rename(temp, target);
   } catch (error) {
     await rm(temp, { force: true });

@@ -18,6 +18,8 @@ export interface PipelineRun {
   analysis: Analysis;
   report: ThemesReport;
   normaliser: Normaliser;
+  /** The alias tables' text the normaliser was built from, the shipped table first. */
+  aliasTexts: string[];
 }
 
 /** What every analysing command does first: read, ingest, analyse, build the report model. */
@@ -40,7 +42,7 @@ export async function runPipeline(inputs: readonly string[], options: Options, i
       : analyse(ingested.records, normaliser, options, progress.stage);
   progress.step('building the report');
   const report = buildReport(ingested.records, analysis, { version: packageVersion(), skipped: ingested.skippedEmpty, options, normaliser, baseline });
-  return { records: ingested.records, analysis, report, normaliser };
+  return { records: ingested.records, analysis, report, normaliser, aliasTexts };
 }
 
 /**

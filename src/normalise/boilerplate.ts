@@ -183,7 +183,7 @@ function cosine(a: Map<string, number>, b: Map<string, number>): number {
  * boilerplate sentences using it span at least `minSources` sources in all, so a word from one
  * borderline finding ("FOR NHS ENGLAND:") does not.
  */
-export function boilerplateVocabulary(findings: readonly BoilerplateFinding[], minSources: number): Set<string> {
+export function boilerplateVocabulary<F extends Pick<BoilerplateFinding, 'key' | 'sources'>>(findings: readonly F[], minSources: number): Set<string> {
   const reach = new Map<string, number>();
   for (const finding of findings) {
     for (const term of new Set(finding.key.split(' '))) reach.set(term, (reach.get(term) ?? 0) + finding.sources);

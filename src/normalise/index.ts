@@ -165,26 +165,62 @@ export function normaliseRecords(
     minSources,
     maxContextSimilarity: settings.boilerplateContextSimilarity,
   });
-  const findingKeys = new Set(findings.map((finding) => finding.key));
-  // Two strengths of procedural vocabulary: a lenient one to cut procedural runs and sentences, and
-  // a strict one (words spread by boilerplate across twice as many sources) dropped from every item.
-  const vocabulary = boilerplateVocabulary(findings, minSources);
-  const dominant = boilerplateVocabulary(findings, 2 * minSources);
+  const filter = boilerplateFilter(findings, minSources);
   const examples = new Map<string, string>();
   for (const sentence of allSentences) {
-    if (findingKeys.has(sentence.key) && !examples.has(sentence.key)) examples.set(sentence.key, sentence.sentence.trim());
+    if (filter.findingKeys.has(sentence.key) && !examples.has(sentence.key)) examples.set(sentence.key, sentence.sentence.trim());
   }
   const boilerplate = findings.map((finding) => ({ ...finding, example: examples.get(finding.key)! }));
-  const items = perRecord.map((sentences) => itemOf(sentences, findingKeys, vocabulary, dominant));
+  const items = perRecord.map((sentences) => itemOf(sentences, filter));
   return { items, boilerplate };
 }
 
+/** What a collection's boilerplate findings take out of any text read against that collection. */
+export interface BoilerplateFilter {
+  /** Keys of whole sentences that are boilerplate. */
+  findingKeys: ReadonlySet<string>;
+  /** Lenient procedural vocabulary: cuts procedural runs and mostly-procedural sentences. */
+  vocabulary: ReadonlySet<string>;
+  /** Strict procedural vocabulary (spread across twice as many sources): dropped from every item. */
+  dominant: ReadonlySet<string>;
+}
+
+/**
+ * The filter of a collection's findings, `minSources` being the floor they were found at
+ * (`boilerplateSourceFloor`). Two strengths of procedural vocabulary: a lenient one to cut
+ * procedural runs and sentences, and a strict one dropped from every item.
+ */
+export function boilerplateFilter(findings: readonly Pick<BoilerplateFinding, 'key' | 'sources'>[], minSources: number): BoilerplateFilter {
+  return {
+    findingKeys: new Set(findings.map((finding) => finding.key)),
+    vocabulary: boilerplateVocabulary(findings, minSources),
+    dominant: boilerplateVocabulary(findings, 2 * minSources),
+  };
+}
+
+/**
+ * One text read as an item of an already-normalised collection (a query against it): the same
+ * sentences, terms, actions and boilerplate cuts the collection's own items got. Its words are
+ * looked up without counting toward display forms, so reading it changes nothing the analysis shows.
+ */
+export function normaliseText(text: string, normaliser: Normaliser, filter: BoilerplateFilter): NormalisedItem {
+  const actionFinder = createActionFinder(normaliser.termOfWord);
+  const sentences = splitSentences(text).map((written) => readSentence(written, 0, normaliser, actionFinder, normaliser.lookupTermsOfWords));
+  return itemOf(sentences, filter);
+}
+
 /** Furniture cut, folded, split into words once: terms, key and actions all come from those words. */
-function readSentence(written: string, source: number, normaliser: Normaliser, actionFinder: ActionFinder): ReadSentence {
+function readSentence(
+  written: string,
+  source: number,
+  normaliser: Normaliser,
+  actionFinder: ActionFinder,
+  termsOfWords: (words: readonly string[]) => string[] = normaliser.termsOfWords,
+): ReadSentence {
   const sentence = withoutFurniture(written);
   const folded = foldText(sentence);
   const words = wordsOfFolded(folded);
-  const terms = normaliser.termsOfWords(words);
+  const terms = termsOfWords(words);
   return { source, sentence, folded, terms, key: sentenceKey(terms), actions: actionFinder.actionsOf(words) };
 }
 
@@ -192,12 +228,7 @@ function readSentence(written: string, source: number, normaliser: Normaliser, a
  * A record's item from its sentences: boilerplate sentences dropped, procedural runs cut from the
  * rest, dominant procedural terms left out of the terms.
  */
-function itemOf(
-  sentences: readonly ReadSentence[],
-  findingKeys: ReadonlySet<string>,
-  vocabulary: ReadonlySet<string>,
-  dominant: ReadonlySet<string>,
-): NormalisedItem {
+function itemOf(sentences: readonly ReadSentence[], { findingKeys, vocabulary, dominant }: BoilerplateFilter): NormalisedItem {
   const terms: string[] = [];
   const texts: string[] = [];
   const actions: Action[] = [];

@@ -36,6 +36,8 @@ export interface Normaliser {
    * the analysis (labels, queries), which must not change what the analysis shows.
    */
   lookupTerms(text: string): string[];
+  /** `termsOfWords` without counting toward display forms, as `lookupTerms` is to `terms`. */
+  lookupTermsOfWords(words: readonly string[]): string[];
   /** One lower-case word → its term (spelling folded, stemmed), as `terms` makes them. */
   termOfWord(word: string): string;
   /** The most frequent original word seen for a term, for labels ("organis" → "organisation"). */
@@ -112,6 +114,7 @@ export function createNormaliser(aliases: AliasTable): Normaliser {
     termsOfFolded: (folded) => termsOfWords(wordsOfFolded(folded)),
     termsOfWords: (words) => termsOfWords(words),
     lookupTerms: (text) => termsOfWords(tokenizeWords(text), false),
+    lookupTermsOfWords: (words) => termsOfWords(words, false),
     termOfWord: termOf,
     display(term) {
       const alias = aliases.displays.get(term);

@@ -33,8 +33,13 @@ export function createPairScorer(vectors: SparseVectors, texts: readonly string[
     const cosine = knownCosine ?? cosineOf(vectors, a, b);
     const chars = charWeight > 0 ? diceOf(trigramsOf(a), trigramsOf(b)) : 0;
     const penalty = oppositionPenalty > 0 && opposed(a, b) ? oppositionPenalty : 0;
-    return { score: ((1 - charWeight) * cosine + charWeight * chars) * (1 - penalty), cosine, chars, penalty };
+    return { score: blendedScore(cosine, chars, penalty, charWeight), cosine, chars, penalty };
   };
+}
+
+/** The pair score from its parts: ((1 − charWeight) · cosine + charWeight · chars) · (1 − penalty). */
+export function blendedScore(cosine: number, chars: number, penalty: number, charWeight: number): number {
+  return ((1 - charWeight) * cosine + charWeight * chars) * (1 - penalty);
 }
 
 /** Word cosine alone: the topic layer's score. */

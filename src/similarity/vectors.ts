@@ -57,7 +57,7 @@ function weighFeatures(counted: CountedFeatures, bigramWeight: number): SparseVe
   const docFreq = new Int32Array(features.length);
   for (let k = 0; k < ids.length; k++) docFreq[ids[k]]++;
   const weights = new Float32Array(ids.length);
-  const idf = Float64Array.from(docFreq, (df) => Math.log((docCount + 1) / (df + 1)) + 1);
+  const idf = Float64Array.from(docFreq, (df) => idfOf(df, docCount));
   const scale = Float64Array.from(isBigram, (bigram) => (bigram ? bigramWeight : 1));
   for (let r = 0; r < docCount; r++) {
     let norm = 0;
@@ -70,6 +70,54 @@ function weighFeatures(counted: CountedFeatures, bigramWeight: number): SparseVe
     for (let k = offsets[r]; k < offsets[r + 1]; k++) weights[k] /= norm;
   }
   return { offsets, ids, weights, docFreq, features };
+}
+
+/** Smoothed inverse document frequency: a feature in `docFreq` of `docCount` documents. */
+export function idfOf(docFreq: number, docCount: number): number {
+  return Math.log((docCount + 1) / (docFreq + 1)) + 1;
+}
+
+/** One row outside a matrix (a query): feature ids of the matrix, sorted, and their weights. */
+export interface SparseRow {
+  ids: Int32Array;
+  weights: Float32Array;
+}
+
+/**
+ * A text's terms as a row of an existing matrix, as if it had been one of its documents but
+ * without changing any document frequency: features counted as `buildVectors` counts them (words,
+ * and adjacent word pairs when `bigramWeight` > 0), sublinear TF × the matrix's IDF, unit length.
+ * A feature the matrix lacks counts as in no document: it lengthens the row (a query with much
+ * that no item has is close to none) but matches nothing, so it is not kept.
+ */
+export function rowOfTerms(terms: readonly string[], vectors: SparseVectors, featureId: (feature: string) => number | undefined, bigramWeight: number): SparseRow {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < terms.length; i++) {
+    counts.set(terms[i], (counts.get(terms[i]) ?? 0) + 1);
+    if (bigramWeight > 0 && i > 0) {
+      const pair = `${terms[i - 1]} ${terms[i]}`;
+      counts.set(pair, (counts.get(pair) ?? 0) + 1);
+    }
+  }
+  const docCount = vectors.offsets.length - 1;
+  const known: [number, number][] = [];
+  let norm = 0;
+  for (const [feature, count] of counts) {
+    const id = featureId(feature);
+    const scale = feature.includes(' ') ? bigramWeight : 1;
+    const weight = (1 + Math.log(count)) * idfOf(id === undefined ? 0 : vectors.docFreq[id], docCount) * scale;
+    norm += weight * weight;
+    if (id !== undefined) known.push([id, weight]);
+  }
+  known.sort((x, y) => x[0] - y[0]);
+  norm = Math.sqrt(norm) || 1;
+  return { ids: Int32Array.from(known, ([id]) => id), weights: Float32Array.from(known, ([, weight]) => weight / norm) };
+}
+
+/** Row r of a matrix as a `SparseRow` (views, no copy). */
+export function rowOf(vectors: SparseVectors, r: number): SparseRow {
+  const { offsets, ids, weights } = vectors;
+  return { ids: ids.subarray(offsets[r], offsets[r + 1]), weights: weights.subarray(offsets[r], offsets[r + 1]) };
 }
 
 /**
@@ -233,15 +281,41 @@ export function cosineOf(vectors: SparseVectors, a: number, b: number): number {
 
 /** Features two rows share, strongest contribution first: the "why" of a pair. */
 export function sharedFeatures(vectors: SparseVectors, a: number, b: number): { feature: string; weight: number }[] {
-  const { offsets, ids, weights, features } = vectors;
+  return sharedFeaturesOfRows(vectors.features, rowOf(vectors, a), rowOf(vectors, b));
+}
+
+/** `sharedFeatures` of any two rows over the same features (a query and a document). */
+export function sharedFeaturesOfRows(features: readonly string[], a: SparseRow, b: SparseRow): { feature: string; weight: number }[] {
   const shared: { feature: string; weight: number }[] = [];
-  let i = offsets[a];
-  let j = offsets[b];
-  while (i < offsets[a + 1] && j < offsets[b + 1]) {
-    const d = ids[i] - ids[j];
-    if (d === 0) shared.push({ feature: features[ids[i]], weight: weights[i++] * weights[j++] });
+  let i = 0;
+  let j = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    const d = a.ids[i] - b.ids[j];
+    if (d === 0) shared.push({ feature: features[a.ids[i]], weight: a.weights[i++] * b.weights[j++] });
     else if (d < 0) i++;
     else j++;
   }
   return shared.sort((x, y) => y.weight - x.weight || (x.feature < y.feature ? -1 : 1));
+}
+
+/**
+ * The cosine of one outside row with every row of a matrix in one pass over the matrix (no
+ * index needed at tens of thousands of rows): the same products, summed in the same order, as
+ * `cosineOf` would give had the row been in the matrix.
+ */
+export function cosinesWithRow(vectors: SparseVectors, row: SparseRow): Float64Array {
+  const { offsets, ids, weights, features } = vectors;
+  const dense = new Float32Array(features.length);
+  for (let k = 0; k < row.ids.length; k++) dense[row.ids[k]] = row.weights[k];
+  const docs = offsets.length - 1;
+  const out = new Float64Array(docs);
+  for (let r = 0; r < docs; r++) {
+    let dot = 0;
+    for (let k = offsets[r]; k < offsets[r + 1]; k++) {
+      const q = dense[ids[k]];
+      if (q !== 0) dot += weights[k] * q;
+    }
+    out[r] = Math.min(1, dot);
+  }
+  return out;
 }

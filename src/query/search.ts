@@ -1,0 +1,97 @@
+import { actionsOppose, boilerplateFilter, createNormaliser, normaliseText, parseAliasTables, type BoilerplateFilter } from '../normalise/index.js';
+import type { Normaliser } from '../normalise/tokens.js';
+import { blendedScore, cosinesWithRow, diceOf, rowOf, rowOfTerms, sharedFeaturesOfRows, trigramSet } from '../similarity/index.js';
+import type { QueryCorpus } from './corpus.js';
+
+/** One existing item near the query: its row in the corpus and the parts of its score. */
+export interface QueryHit {
+  /** Row (= record index) in the corpus. */
+  doc: number;
+  /** The pair score of the grouping: ((1 − charWeight) · cosine + charWeight · chars) · (1 − penalty). */
+  score: number;
+  cosine: number;
+  chars: number;
+  penalty: number;
+  /** The features query and item share, strongest first, as displayed ("ligature point"). */
+  sharedTerms: string[];
+}
+
+export interface QueryResult {
+  /** How many items shared at least one feature with the query. */
+  matched: number;
+  /** How many of those were rescored with the full pair score. */
+  rescored: number;
+  hits: QueryHit[];
+}
+
+/** Finds the items of one corpus nearest to any text; built once, asked many times. */
+export interface QuerySearcher {
+  corpus: QueryCorpus;
+  search(text: string, top: number): QueryResult;
+}
+
+/** Every item is ranked by cosine; at least this many of the best are rescored with the full score. */
+export const MIN_RESCORED = 50;
+/** … and at least this many per result asked for. */
+export const RESCORED_PER_RESULT = 5;
+const SHARED_TERMS = 8;
+
+/**
+ * A searcher over a corpus. `normaliser` is the run's own when the corpus comes straight from an
+ * analysis; a loaded corpus builds one from its alias tables (the terms do not depend on what the
+ * normaliser has seen, only the display forms do, and those come with the corpus).
+ */
+export function createQuerySearcher(corpus: QueryCorpus, normaliser: Normaliser = createNormaliser(parseAliasTables(corpus.aliasTexts))): QuerySearcher {
+  const featureIds = new Map<string, number>();
+  corpus.vectors.features.forEach((feature, id) => featureIds.set(feature, id));
+  const filter = boilerplateFilter(corpus.boilerplate.findings, corpus.boilerplate.minSources);
+  const trigrams: (Uint16Array | undefined)[] = new Array(corpus.records.length);
+  const trigramsOf = (doc: number) => (trigrams[doc] ??= trigramSet(corpus.texts[doc]));
+  const display = (term: string) => corpus.displays.get(term) ?? normaliser.display(term);
+  return {
+    corpus,
+    search: (text, top) => searchCorpus(corpus, { normaliser, filter, featureIds, trigramsOf, display }, text, top),
+  };
+}
+
+interface SearchContext {
+  normaliser: Normaliser;
+  filter: BoilerplateFilter;
+  featureIds: ReadonlyMap<string, number>;
+  trigramsOf: (doc: number) => Uint16Array;
+  display: (term: string) => string;
+}
+
+/**
+ * The query is normalised as an item of the corpus (same normaliser, same boilerplate cuts) and
+ * weighed with the corpus's document frequencies; every item is ranked by word cosine, and the
+ * best max(50, 5 × top) of those sharing a feature with the query are rescored with the grouping's
+ * full pair score (character Dice and the opposition guard), so a score here means what it means
+ * against --threshold. Best first; ties by id (records are in id order).
+ */
+function searchCorpus(corpus: QueryCorpus, context: SearchContext, text: string, top: number): QueryResult {
+  const { charWeight, bigramWeight, oppositionPenalty } = corpus.parameters;
+  const item = normaliseText(text, context.normaliser, context.filter);
+  const row = rowOfTerms(item.terms, corpus.vectors, (feature) => context.featureIds.get(feature), bigramWeight);
+  const cosines = cosinesWithRow(corpus.vectors, row);
+  const matched: number[] = [];
+  for (let doc = 0; doc < cosines.length; doc++) if (cosines[doc] > 0) matched.push(doc);
+  matched.sort((a, b) => cosines[b] - cosines[a] || a - b);
+  const candidates = matched.slice(0, Math.max(MIN_RESCORED, RESCORED_PER_RESULT * top));
+
+  const queryTrigrams = charWeight > 0 ? trigramSet(item.text) : new Uint16Array(0);
+  const scored = candidates.map((doc) => {
+    const cosine = cosines[doc];
+    const chars = charWeight > 0 ? diceOf(queryTrigrams, context.trigramsOf(doc)) : 0;
+    const penalty = oppositionPenalty > 0 && actionsOppose(item.actions, corpus.actions[doc]) ? oppositionPenalty : 0;
+    return { doc, score: blendedScore(cosine, chars, penalty, charWeight), cosine, chars, penalty };
+  });
+  scored.sort((a, b) => b.score - a.score || a.doc - b.doc);
+  const hits = scored.slice(0, top).map((hit) => ({
+    ...hit,
+    sharedTerms: sharedFeaturesOfRows(corpus.vectors.features, row, rowOf(corpus.vectors, hit.doc))
+      .slice(0, SHARED_TERMS)
+      .map((shared) => shared.feature.split(' ').map(context.display).join(' ')),
+  }));
+  return { matched: matched.length, rescored: candidates.length, hits };
+}

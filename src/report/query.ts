@@ -1,0 +1,130 @@
+import { Chalk } from 'chalk';
+import type { QueryCorpus } from '../query/corpus.js';
+import type { QueryResult } from '../query/search.js';
+import { excerpt, round } from './model.js';
+import { plural } from './select.js';
+
+/** `query --format json`: the contract's fields first, then extensions (documented in the README). */
+export interface QueryReport {
+  query: string;
+  results: QueryReportRow[];
+  /** The settings the scores were made with (the index's, when read from one) and the --top asked for. */
+  parameters: QueryCorpus['parameters'] & { top: number };
+  stats: { items: number; matched: number; rescored: number };
+}
+
+export interface QueryReportRow {
+  id: string;
+  score: number;
+  source: string;
+  year: number | null;
+  recipient: string;
+  /** The id of the item's group in the themes report made with the same settings. */
+  group: string;
+  text: string;
+  sharedTerms: string[];
+  status: string;
+  cosine: number;
+  chars: number;
+  penalty: number;
+  groupLabel: string;
+  groupSize: number;
+  /** Distinct sources of the group. */
+  groupSources: number;
+  /** The group's first and last years. */
+  firstYear: number | null;
+  lastYear: number | null;
+  /** Everyone the group's members were addressed to. */
+  recipients: string[];
+  recurring: boolean;
+  /** "made 4 times across 3 sources since 2016, to NHS England and DHSC". */
+  recurrence: string;
+}
+
+export function buildQueryReport(query: string, corpus: QueryCorpus, result: QueryResult, top: number): QueryReport {
+  return {
+    query,
+    results: result.hits.map((hit) => {
+      const record = corpus.records[hit.doc];
+      const group = corpus.groups[corpus.groupOf[hit.doc]];
+      return {
+        id: record.id,
+        score: round(hit.score),
+        source: record.source,
+        year: record.year,
+        recipient: record.recipient,
+        group: group.id,
+        text: record.text,
+        sharedTerms: hit.sharedTerms,
+        status: record.status,
+        cosine: round(hit.cosine),
+        chars: round(hit.chars),
+        penalty: round(hit.penalty),
+        groupLabel: group.label,
+        groupSize: group.size,
+        groupSources: group.sources,
+        firstYear: group.firstYear,
+        lastYear: group.lastYear,
+        recipients: group.recipients,
+        recurring: group.recurring,
+        recurrence: recurrenceLine(group),
+      };
+    }),
+    parameters: { ...corpus.parameters, top },
+    stats: { items: corpus.records.length, matched: result.matched, rescored: result.rescored },
+  };
+}
+
+/** How often a group's recommendation was made, since when and to whom, in words. */
+export function recurrenceLine(group: { size: number; sources: number; firstYear: number | null; lastYear: number | null; recipients: readonly string[] }): string {
+  const parts = [group.size === 1 ? 'made once' : group.size === 2 ? 'made twice' : `made ${group.size} times`];
+  if (group.size > 1 && group.sources > 1) parts.push(`across ${plural(group.sources, 'source')}`);
+  else if (group.size > 1) parts.push('in one source');
+  if (group.firstYear !== null) parts.push(group.firstYear === group.lastYear ? `in ${group.firstYear}` : `since ${group.firstYear}`);
+  let line = parts.join(' ');
+  if (group.recipients.length > 0) line += `, to ${listed(group.recipients, RECIPIENTS_SHOWN)}`;
+  return line;
+}
+
+const RECIPIENTS_SHOWN = 3;
+const TEXT_CHARS = 240;
+const QUERY_CHARS = 120;
+const LABEL_CHARS = 80;
+
+/** "A", "A and B", "A, B and C", "A, B, C and 2 others". */
+function listed(names: readonly string[], shown: number): string {
+  if (names.length <= shown) return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  const rest = names.length - shown;
+  return `${names.slice(0, shown).join(', ')} and ${plural(rest, 'other')}`;
+}
+
+/** Readable at a terminal; only this renderer knows colour. */
+export function renderQueryTerminal(report: QueryReport, settings: { color: boolean }): string {
+  const c = new Chalk({ level: settings.color ? 1 : 0 });
+  const { stats, parameters } = report;
+  const out = [
+    c.bold(`Nearest existing recommendations to “${excerpt(report.query, QUERY_CHARS)}”`),
+    c.dim(
+      `${plural(report.results.length, 'result')} · ${plural(stats.matched, 'item')} of ${stats.items.toLocaleString('en-GB')} share a term with it · ` +
+        `a score of ${parameters.threshold} or more would group them`,
+    ),
+  ];
+  if (report.results.length === 0) out.push('', 'No existing item shares a term with this text.');
+  const width = String(report.results.length).length;
+  report.results.forEach((r, i) => {
+    const score = r.score.toFixed(4);
+    const mark = r.score >= parameters.threshold ? ` ${c.yellow('near-duplicate')}` : '';
+    const facts = [r.source, r.year === null ? '' : String(r.year), r.recipient ? `to ${r.recipient}` : '', r.status].filter(Boolean);
+    const indent = ' '.repeat(width + 2);
+    out.push('', `${c.bold(`${String(i + 1).padStart(width)}.`)} ${c.bold(score)}${mark}  ${c.green(r.id)} ${c.dim(facts.join(' · '))}`);
+    out.push(`${indent}${excerpt(r.text, TEXT_CHARS)}`);
+    if (r.sharedTerms.length > 0) out.push(c.dim(`${indent}why: ${r.sharedTerms.join(', ')}`));
+    const recurrence = r.recurring ? c.yellow(r.recurrence) : r.recurrence;
+    out.push(`${indent}group ${c.cyan(r.group)}: ${recurrence}${r.groupSize > 1 ? c.dim(` — ${excerpt(r.groupLabel, LABEL_CHARS)}`) : ''}`);
+  });
+  return `${out.join('\n')}\n`;
+}
+
+export function renderQueryJson(report: QueryReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
