@@ -157,6 +157,7 @@ function addAnalysisOptions(command: Command): void {
     .option('--recipient <column>', 'column naming who must act')
     .option('--status <column>', 'column holding the response or status')
     .option('--aliases <file>', 'extra alias table (TSV: canonical form, then variants)')
+    .option('--overrides <file>', 'overrides file (YAML or .json): mustLink and cannotLink item pairs, pin items to groups, rename groups and themes')
     .addOption(new Option('--char-weight <0..1>', 'weight of character similarity in the pair score').argParser(unitNumber).default(DEFAULT_OPTIONS.charWeight))
     .addOption(new Option('--bigram-weight <w>', 'weight of word pairs in the TF-IDF vectors (0 = off)').argParser(nonNegative).default(DEFAULT_OPTIONS.bigramWeight))
     .addOption(new Option('--opposition-penalty <0..1>', 'share taken off the score of two items asking opposite actions (0 = off)').argParser(unitNumber).default(DEFAULT_OPTIONS.oppositionPenalty))
@@ -198,6 +199,7 @@ function optionsFromFlags(flags: Record<string, unknown>, io: CliIo): Options {
     aliasFile: flags.aliases as string | undefined,
     baseline: flags.baseline as string | undefined,
     failOn: flags.failOn as FailCondition | undefined,
+    overridesFile: flags.overrides as string | undefined,
     format,
     out: flags.out as string | undefined,
     explain: Boolean(flags.explain),

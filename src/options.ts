@@ -47,6 +47,12 @@ export interface Options {
   columns: ColumnMapping;
   /** Extra alias file (TSV: canonical, then variants) added to the shipped table. */
   aliasFile?: string;
+  /**
+   * Overrides file (YAML, or JSON by its `.json` extension): must-link and cannot-link item pairs,
+   * items pinned to a group, labels for groups and themes. Applied on every run and shown in the
+   * report. Default: none (undefined), and the report is exactly as without the option.
+   */
+  overridesFile?: string;
   format: OutputFormat;
   /** Write the report here (atomically) instead of standard output. */
   out?: string;

@@ -1,4 +1,4 @@
-import { clusterDocuments, type Clustering } from './cluster/index.js';
+import { clusterDocuments, type Clustering, type LinkConstraints } from './cluster/index.js';
 import { actionsOppose, normaliseRecords, type BoilerplateSentence, type NormalisedItem } from './normalise/index.js';
 import type { Normaliser } from './normalise/tokens.js';
 import type { Options } from './options.js';
@@ -45,18 +45,35 @@ const justRun: StageRunner = (_stage, run) => run();
 /** Runs the theme layer's neighbour search elsewhere (a worker thread) while the caller goes on. */
 export type BackgroundTopicSearch = (job: NeighbourJob) => Promise<ScoredPairs>;
 
+/**
+ * Pairs of record ids that must, or must not, end in one group (an overrides file's links, checked
+ * and stripped of unknown ids and contradictions by resolveLinks). Kept apart from the options:
+ * they are data, and the report's parameters stay those of the options.
+ */
+export interface GroupingConstraints {
+  mustLink: readonly (readonly [string, string])[];
+  cannotLink: readonly (readonly [string, string])[];
+}
+
 /** Below this many items a second thread costs more to start than it saves. */
 export const PARALLEL_MIN_ITEMS = 2000;
 
 /**
  * The whole pipeline: records → normalised → vectors → candidate pairs → groups → themes.
  * Records are first put in id order, so shuffling the input rows cannot change the result.
+ * `constraints` (must-link / cannot-link record ids) act on the grouping; without them, nothing changes.
  */
-export function analyse(input: readonly RecordItem[], normaliser: Normaliser, options: AnalysisOptions, stage: StageRunner = justRun): Analysis {
+export function analyse(
+  input: readonly RecordItem[],
+  normaliser: Normaliser,
+  options: AnalysisOptions,
+  stage: StageRunner = justRun,
+  constraints?: GroupingConstraints,
+): Analysis {
   const prepared = prepare(input, normaliser, options, stage);
   const pairs = groupPairs(prepared, options, stage);
   const topics = stage('topics', (tick) => runNeighbourJob(topicJob(prepared, options), tick));
-  const clustering = stage('cluster', () => clusterDocuments(prepared.records.length, pairs, topics, options));
+  const clustering = stage('cluster', () => clusterDocuments(prepared.records.length, pairs, topics, options, linksOf(prepared.records, constraints)));
   return analysisOf(prepared, pairs, clustering);
 }
 
@@ -71,16 +88,26 @@ export async function analyseInParallel(
   options: AnalysisOptions,
   background: BackgroundTopicSearch,
   stage: StageRunner = justRun,
+  constraints?: GroupingConstraints,
 ): Promise<Analysis> {
-  if (input.length < PARALLEL_MIN_ITEMS) return analyse(input, normaliser, options, stage);
+  if (input.length < PARALLEL_MIN_ITEMS) return analyse(input, normaliser, options, stage, constraints);
   const prepared = prepare(input, normaliser, options, stage);
   const pendingTopics = background(topicJob(prepared, options));
   // Settled at once, so a failing search is not reported as unhandled while this thread is busy.
   pendingTopics.catch(() => undefined);
   const pairs = groupPairs(prepared, options, stage);
   const topics = await stage('topics', () => pendingTopics);
-  const clustering = stage('cluster', () => clusterDocuments(prepared.records.length, pairs, topics, options));
+  const clustering = stage('cluster', () => clusterDocuments(prepared.records.length, pairs, topics, options, linksOf(prepared.records, constraints)));
   return analysisOf(prepared, pairs, clustering);
+}
+
+/** Record ids → document numbers (records in id order); a pair naming an id not in the input is left out. */
+function linksOf(records: readonly RecordItem[], constraints: GroupingConstraints | undefined): LinkConstraints | undefined {
+  if (!constraints || (constraints.mustLink.length === 0 && constraints.cannotLink.length === 0)) return undefined;
+  const docOf = new Map(records.map((r, doc) => [r.id, doc]));
+  const toDocs = (pairs: GroupingConstraints['mustLink']) =>
+    pairs.flatMap(([a, b]): [number, number][] => (docOf.has(a) && docOf.has(b) ? [[docOf.get(a)!, docOf.get(b)!]] : []));
+  return { mustLink: toDocs(constraints.mustLink), cannotLink: toDocs(constraints.cannotLink) };
 }
 
 /** Only what the report reads: the topic vectors and the search's skip rule are let go. */

@@ -1,7 +1,7 @@
 import type { ScoredPairs } from '../similarity/index.js';
-import { averageLinkage } from './linkage.js';
+import { averageLinkage, type LinkConstraints } from './linkage.js';
 
-export { averageLinkage, type Edges } from './linkage.js';
+export { averageLinkage, type Edges, type LinkConstraints } from './linkage.js';
 export { centralMemberOf, centralSentence, centralSentenceOf, classKeywords, EXACT_MEDOID_MAX, medoidOf, nearestToCentroid, sharedTerms, termWeights } from './labels.js';
 
 export interface Clustering {
@@ -17,9 +17,13 @@ export interface ClusterSettings {
   themeThreshold: number;
 }
 
-/** Near-duplicate groups from scored pairs, then themes over the groups. */
-export function clusterDocuments(docs: number, pairs: ScoredPairs, topicPairs: ScoredPairs, settings: ClusterSettings): Clustering {
-  const repOf = averageLinkage(docs, { count: pairs.count, a: pairs.a, b: pairs.b, weight: pairs.score }, settings.threshold);
+/**
+ * Near-duplicate groups from scored pairs, then themes over the groups. `constraints` (documents
+ * that must or must not share a group: an overrides file's links) act on the groups only; themes
+ * form over the groups as they come.
+ */
+export function clusterDocuments(docs: number, pairs: ScoredPairs, topicPairs: ScoredPairs, settings: ClusterSettings, constraints?: LinkConstraints): Clustering {
+  const repOf = averageLinkage(docs, { count: pairs.count, a: pairs.a, b: pairs.b, weight: pairs.score }, settings.threshold, undefined, constraints);
   // Groups are near-duplicates (blended word and character score); themes are topics, linked
   // by their own pairs' word cosine.
   const groups = collect(repOf);

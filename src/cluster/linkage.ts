@@ -11,9 +11,10 @@ export interface Edges {
  * the mean similarity over *all* their member pairs reaches the threshold, counting pairs with no
  * edge as 0 — so a chain a~b~c does not pull a and c together unless they are similar too (the
  * failure of single-link). Ties break on the smaller node index, so results do not depend on
- * edge order. Returns, for each node, its cluster's smallest node index.
+ * edge order. Returns, for each node, its cluster's smallest node index. `constraints` (see
+ * LinkConstraints) force or forbid some pairs; without them nothing changes.
  */
-export function averageLinkage(nodes: number, edges: Edges, threshold: number, sizes?: Int32Array): Int32Array {
+export function averageLinkage(nodes: number, edges: Edges, threshold: number, sizes?: Int32Array, constraints?: LinkConstraints): Int32Array {
   // With sizes, each node stands for that many items and edge weights are sums over their item
   // pairs, so linkage stays the mean item-to-item similarity (themes continue from groups this way).
   const size = sizes ? Int32Array.from(sizes) : new Int32Array(nodes).fill(1);
@@ -27,7 +28,31 @@ export function averageLinkage(nodes: number, edges: Edges, threshold: number, s
     const y = edges.b[e];
     if (x !== y) graph.add(x, y, edges.weight[e]);
   }
+  let apart: CannotLinks | undefined;
+  const merge = (x: number, y: number) => {
+    // The node with more neighbours survives, so each merge costs the smaller neighbour list.
+    const [keep, gone] = graph.degree(y) > graph.degree(x) ? [y, x] : [x, y];
+    rep[gone] = keep;
+    size[keep] += size[gone];
+    apart?.merged(keep, gone);
+    graph.take(keep, gone);
+    graph.forEachNeighbour(gone, (other) => {
+      if (other === keep) return;
+      graph.add(keep, other, graph.take(gone, other));
+      pushIfLinked(heap, Math.min(keep, other), Math.max(keep, other), linkOf(keep, other), threshold);
+    });
+    graph.clear(gone);
+  };
+  // Must-links are merged before anything else, as any merge is (their links summed); the heap is
+  // filled after them, so it holds only live clusters.
+  for (const [x, y] of constraints?.mustLink ?? []) {
+    const [rx, ry] = [rootOf(rep, x), rootOf(rep, y)];
+    if (rx !== ry) merge(rx, ry);
+  }
+  if (constraints && constraints.cannotLink.length > 0) apart = new CannotLinks(rep, constraints.cannotLink);
+  heap.clear();
   for (let x = 0; x < nodes; x++) {
+    if (rep[x] !== x) continue;
     graph.forEachNeighbour(x, (y) => {
       if (x < y) pushIfLinked(heap, x, y, linkOf(x, y), threshold);
     });
@@ -45,19 +70,56 @@ export function averageLinkage(nodes: number, edges: Edges, threshold: number, s
       pushIfLinked(heap, x, y, current, threshold);
       continue;
     }
-    // The node with more neighbours survives, so each merge costs the smaller neighbour list.
-    const [keep, gone] = graph.degree(y) > graph.degree(x) ? [y, x] : [x, y];
-    rep[gone] = keep;
-    size[keep] += size[gone];
-    graph.take(keep, gone);
-    graph.forEachNeighbour(gone, (other) => {
-      if (other === keep) return;
-      graph.add(keep, other, graph.take(gone, other));
-      pushIfLinked(heap, Math.min(keep, other), Math.max(keep, other), linkOf(keep, other), threshold);
-    });
-    graph.clear(gone);
+    // Clusters only grow, so a merge refused once stays refused: the entry is simply dropped.
+    if (apart?.forbids(x, y)) continue;
+    merge(x, y);
   }
   return smallestMemberOf(rep);
+}
+
+/**
+ * Pairs of nodes that must, or must not, end in one cluster. Must-links win over the threshold:
+ * their nodes are merged before average-link starts. Cannot-links refuse any merge that would put
+ * their two nodes in one cluster; when must-links join a cannot-link pair anyway, the must-links
+ * win (callers drop such contradictions first).
+ */
+export interface LinkConstraints {
+  mustLink: readonly (readonly [number, number])[];
+  cannotLink: readonly (readonly [number, number])[];
+}
+
+function rootOf(rep: Int32Array, node: number): number {
+  let r = node;
+  while (rep[r] !== r) r = rep[r];
+  return r;
+}
+
+/**
+ * The cannot-link pairs, checked only when both clusters of a merge hold a constrained node (a
+ * flag per cluster, carried to the survivor), so a run with a few constraints pays one typed-array
+ * read per merge; only then are the pairs' clusters looked up.
+ */
+class CannotLinks {
+  private readonly flagged: Uint8Array;
+
+  constructor(private readonly rep: Int32Array, private readonly pairs: readonly (readonly [number, number])[]) {
+    this.flagged = new Uint8Array(rep.length);
+    for (const [a, b] of pairs) this.flagged[rootOf(rep, a)] = this.flagged[rootOf(rep, b)] = 1;
+  }
+
+  merged(keep: number, gone: number): void {
+    this.flagged[keep] |= this.flagged[gone];
+  }
+
+  /** Would merging live clusters x and y put a cannot-link pair together? */
+  forbids(x: number, y: number): boolean {
+    if (!this.flagged[x] || !this.flagged[y]) return false;
+    for (const [a, b] of this.pairs) {
+      const [ra, rb] = [rootOf(this.rep, a), rootOf(this.rep, b)];
+      if ((ra === x && rb === y) || (ra === y && rb === x)) return true;
+    }
+    return false;
+  }
 }
 
 function pushIfLinked(heap: MergeHeap, x: number, y: number, link: number, threshold: number): void {
@@ -102,6 +164,10 @@ class MergeHeap {
       i = parent;
     }
     this.set(i, link, x, y);
+  }
+
+  clear(): void {
+    this.size = 0;
   }
 
   /** Removes the best entry into topLink/topX/topY (no object per pop); false when empty. */

@@ -7,9 +7,10 @@ import { packageVersion, readInputFiles, readTextFile, shippedAliasTable, type C
 import { createNormaliser, parseAliasTables } from '../normalise/index.js';
 import type { Normaliser } from '../normalise/tokens.js';
 import type { Options } from '../options.js';
+import { applyReportOverrides, parseOverrides, resolveLinks, type Overrides, type ResolvedLinks } from '../overrides/index.js';
 import { analyse, analyseInParallel, type Analysis } from '../pipeline.js';
 import { searchTopicsInWorker } from '../parallel.js';
-import { buildReport, type ThemesReport } from '../report/index.js';
+import { buildReport, type ReportGroup, type ThemesReport } from '../report/index.js';
 import type { Progress } from '../progress.js';
 import type { RecordItem, Warning } from '../types.js';
 
@@ -22,10 +23,11 @@ export interface PipelineRun {
   aliasTexts: string[];
 }
 
-/** What every analysing command does first: read, ingest, analyse, build the report model. */
+/** What every analysing command does first: read, ingest, analyse, build the report model (with the overrides, if any). */
 export async function runPipeline(inputs: readonly string[], options: Options, io: CliIo, progress: Progress): Promise<PipelineRun> {
-  // The baseline is read first: a wrong file should fail before minutes of work, not after.
+  // Read first: a wrong baseline or a mistake in the overrides file should fail before minutes of work, not after.
   const baseline = options.baseline ? parseBaseline(await readTextFile(options.baseline, io.cwd), options.baseline) : undefined;
+  const overrides = options.overridesFile ? parseOverrides(await readTextFile(options.overridesFile, io.cwd), options.overridesFile) : undefined;
   progress.step(inputs.length === 1 ? `reading ${inputs[0] === '-' ? 'standard input' : inputs[0]}` : `reading ${inputs.length} inputs`);
   const files = await readInputFiles(inputs, io);
   const ingested = await ingestInputs(files, options);
@@ -36,13 +38,29 @@ export async function runPipeline(inputs: readonly string[], options: Options, i
   const aliasTexts = [shippedAliasTable()];
   if (options.aliasFile) aliasTexts.push(await readTextFile(options.aliasFile, io.cwd));
   const normaliser = createNormaliser(parseAliasTables(aliasTexts));
+  const links = overrides && resolveLinks(overrides, new Set(ingested.records.map((r) => r.id)));
+  if (links) printWarnings(links.warnings, io);
   const analysis =
     options.threads > 1
-      ? await analyseInParallel(ingested.records, normaliser, options, searchTopicsInWorker, progress.stage)
-      : analyse(ingested.records, normaliser, options, progress.stage);
+      ? await analyseInParallel(ingested.records, normaliser, options, searchTopicsInWorker, progress.stage, links?.constraints)
+      : analyse(ingested.records, normaliser, options, progress.stage, links?.constraints);
   progress.step('building the report');
-  const report = buildReport(ingested.records, analysis, { version: packageVersion(), skipped: ingested.skippedEmpty, options, normaliser, baseline });
+  const built = buildReport(ingested.records, analysis, { version: packageVersion(), skipped: ingested.skippedEmpty, options, normaliser, baseline });
+  const report = overrides && links ? withOverrides(built, overrides, links, analysis, io) : built;
   return { records: ingested.records, analysis, report, normaliser, aliasTexts };
+}
+
+/** Pins and renames on the built report; a moved item's similarity is scored as buildReport scores members. */
+function withOverrides(report: ThemesReport, overrides: Overrides, links: ResolvedLinks, analysis: Analysis, io: CliIo): ThemesReport {
+  const docOf = new Map(analysis.records.map((r, doc) => [r.id, doc]));
+  const centralOf = (group: ReportGroup) => group.members.reduce((best, m) => (m.similarity > best.similarity ? m : best)).id;
+  const applied = applyReportOverrides(report, overrides, {
+    links,
+    similarity: (itemId, group) => analysis.scorer(docOf.get(centralOf(group))!, docOf.get(itemId)!).score,
+    boilerplateOnly: (itemId) => analysis.normalised[docOf.get(itemId)!].boilerplateOnly,
+  });
+  printWarnings(applied.warnings, io);
+  return applied.report;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ThemesReport } from './model.js';
+import { overridesLines } from './overrides.js';
 import { plural, recurringThemes, yearRange } from './select.js';
 
 /** A self-contained page (no external resources); every piece of input text is escaped. */
@@ -28,7 +29,7 @@ export function renderHtml(report: ThemesReport, top: number): string {
 </head><body>
 <h1>Recurring themes</h1>
 <p>${plural(stats.items, 'item')} from ${plural(stats.sources, 'source')}: ${plural(stats.recurringGroups, 'recurring group')}, ${plural(stats.themes, 'theme')}.</p>
-${themes}
+${report.overrides ? `<p class="meta">Overrides applied: ${overridesLines(report.overrides).map(esc).join(' · ')}</p>\n` : ''}${themes}
 </body></html>
 `;
 }

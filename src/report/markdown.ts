@@ -1,6 +1,7 @@
 import type { ReportGroup, ThemesReport } from './model.js';
 import { excerpt } from './model.js';
 import { CHANGES } from '../history/lineage.js';
+import { overridesLines } from './overrides.js';
 import { CHANGE_LABELS, newRecurringGroups, plural, recurringThemes, yearRange } from './select.js';
 
 export interface TextReportSettings {
@@ -17,6 +18,7 @@ const NEW_RECURRING_SHOWN = 20;
 export function renderMarkdown(report: ThemesReport, settings: TextReportSettings): string {
   const views = recurringThemes(report, settings.top);
   const out: string[] = ['# Recurring themes', '', ...changesSection(report), ...summaryTable(report), ''];
+  if (report.overrides) out.push('## Overrides applied', '', ...overridesLines(report.overrides).map((line) => `- ${escape(line)}`), '');
   if (views.length === 0) out.push(`No theme spans ${report.parameters.minSources} or more sources.`, '');
   views.forEach((view, t) => {
     const { theme } = view;

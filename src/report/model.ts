@@ -9,6 +9,7 @@ import type { Normaliser } from '../normalise/tokens.js';
 import type { Options } from '../options.js';
 import { ANALYSIS_OPTION_KEYS, type Analysis, type AnalysisOptions } from '../pipeline.js';
 import type { RecordItem } from '../types.js';
+import type { OverridesSummary } from '../overrides/types.js';
 
 /** The JSON report of CONTRACT.md (schemaVersion 1), plus documented extensions. */
 export interface ThemesReport {
@@ -23,6 +24,8 @@ export interface ThemesReport {
   items: { id: string; group: string; theme: string }[];
   /** Sentences removed as boilerplate, with how many sources they were found in (extension). */
   boilerplate: { text: string; sources: number; contextSimilarity: number }[];
+  /** What an overrides file changed (extension; only when one was given). */
+  overrides?: OverridesSummary;
 }
 
 export interface ReportTheme {
@@ -147,7 +150,7 @@ function buildGroup(members: readonly number[], analysis: Analysis, normaliser: 
   const { records, scorer, vectors } = analysis;
   const medoid = centralMemberOf(members, vectors, (a, b) => scorer(a, b).score);
   const rows = members.map((doc) => toMember(records[doc], doc === medoid ? 1 : scorer(medoid, doc).score));
-  rows.sort((p, q) => yearOrder(p.year, q.year) || compare(p.source, q.source) || compare(p.id, q.id));
+  rows.sort(byMemberOrder);
   const sources = distinctSorted(rows.map((m) => m.source));
   const boilerplateOnly = members.every((doc) => analysis.normalised[doc].boilerplateOnly);
   // One map of the group's shared features serves both the label and the shared terms.
@@ -178,7 +181,7 @@ function labelOf(medoid: number, weights: ReadonlyMap<string, number>, analysis:
 }
 
 function buildTheme(groups: ReportGroup[], keywords: string[], normaliser: Normaliser): ReportTheme {
-  groups.sort((p, q) => Number(q.recurring) - Number(p.recurring) || q.sources.length - p.sources.length || q.size - p.size || compare(p.id, q.id));
+  groups.sort(byGroupRank);
   const members = groups.flatMap((g) => g.members);
   const shown = keywords.map((k) => displayFeature(k, normaliser));
   return {
@@ -193,8 +196,18 @@ function buildTheme(groups: ReportGroup[], keywords: string[], normaliser: Norma
   };
 }
 
+/** A group's members: by year (unknown last), source, id. */
+export function byMemberOrder(p: ReportMember, q: ReportMember): number {
+  return yearOrder(p.year, q.year) || compare(p.source, q.source) || compare(p.id, q.id);
+}
+
+/** A theme's groups: recurring ones first; then by sources, size, id. */
+export function byGroupRank(p: ReportGroup, q: ReportGroup): number {
+  return Number(q.recurring) - Number(p.recurring) || q.sources.length - p.sources.length || q.size - p.size || compare(p.id, q.id);
+}
+
 /** Themes that recur across the most sources first; then by recurring groups, size, id. */
-function byRecurrence(p: ReportTheme, q: ReportTheme): number {
+export function byRecurrence(p: ReportTheme, q: ReportTheme): number {
   return q.sources.length - p.sources.length || q.recurringGroups - p.recurringGroups || q.size - p.size || compare(p.id, q.id);
 }
 
@@ -228,7 +241,7 @@ export function excerpt(text: string, max: number): string {
 }
 
 /** A loop rather than Math.min(...years): a theme can hold more members than a call takes arguments. */
-function yearSpan(years: readonly (number | null)[]): { firstYear: number | null; lastYear: number | null } {
+export function yearSpan(years: readonly (number | null)[]): { firstYear: number | null; lastYear: number | null } {
   let firstYear: number | null = null;
   let lastYear: number | null = null;
   for (const year of years) {
@@ -239,15 +252,15 @@ function yearSpan(years: readonly (number | null)[]): { firstYear: number | null
   return { firstYear, lastYear };
 }
 
-function yearOrder(a: number | null, b: number | null): number {
+export function yearOrder(a: number | null, b: number | null): number {
   return (a ?? Number.MAX_SAFE_INTEGER) - (b ?? Number.MAX_SAFE_INTEGER);
 }
 
-function distinctSorted(values: readonly string[]): string[] {
+export function distinctSorted(values: readonly string[]): string[] {
   return [...new Set(values)].sort(compare);
 }
 
-function compare(a: string, b: string): number {
+export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import type { ThemesReport } from './model.js';
 import { excerpt } from './model.js';
 import { CHANGES } from '../history/lineage.js';
+import { overridesLines } from './overrides.js';
 import { CHANGE_LABELS, newRecurringGroups, plural, recurringThemes, yearRange } from './select.js';
 
 export interface TerminalSettings {
@@ -48,6 +49,7 @@ export function renderTerminal(report: ThemesReport, settings: TerminalSettings)
   if (stats.skipped > 0 || stats.boilerplateItems > 0) {
     out.push(c.dim(`skipped ${stats.skipped} empty rows; ${stats.boilerplateItems} items were boilerplate only`));
   }
+  if (report.overrides) out.push(c.dim('Overrides applied'), ...overridesLines(report.overrides).map((line) => c.dim(`  ${line}`)));
   const views = recurringThemes(report, settings.top);
   views.forEach((view, t) => {
     const { theme } = view;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { averageLinkage, type Edges } from '../../src/cluster/index.js';
+import { averageLinkage, type Edges, type LinkConstraints } from '../../src/cluster/index.js';
 
 const edges = (list: [number, number, number][]): Edges => ({
   count: list.length,
@@ -70,6 +70,70 @@ describe('averageLinkage', () => {
   });
 });
 
+describe('averageLinkage with must-link and cannot-link constraints', () => {
+  const NODES = 12;
+  const graph = fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: NODES - 1 }), fc.integer({ min: 0, max: NODES - 1 }), fc.integer({ min: 1, max: 1000 })), {
+    selector: ([a, b]) => `${Math.min(a, b)}-${Math.max(a, b)}`,
+    maxLength: 50,
+  });
+  const weighted = (list: [number, number, number][]) =>
+    list.filter(([a, b]) => a !== b).map(([a, b, w], i): [number, number, number] => [a, b, Math.fround(w / 1000 - i * 1e-6)]);
+  const node = fc.integer({ min: 0, max: NODES - 1 });
+  const pair = fc.tuple(node, node).filter(([a, b]) => a !== b);
+  const threshold = fc.double({ min: 0.02, max: 0.6, noNaN: true });
+
+  it('never puts a cannot-link pair in one cluster', () => {
+    fc.assert(
+      fc.property(graph, pair, threshold, (list, [u, v], cut) => {
+        const rep = averageLinkage(NODES, edges(weighted(list)), cut, undefined, { mustLink: [], cannotLink: [[u, v]] });
+        expect(rep[u]).not.toBe(rep[v]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('always puts a must-link pair in one cluster, even with no edge between them', () => {
+    fc.assert(
+      fc.property(graph, pair, threshold, (list, [u, v], cut) => {
+        const rep = averageLinkage(NODES, edges(weighted(list)), cut, undefined, { mustLink: [[u, v]], cannotLink: [] });
+        expect(rep[u]).toBe(rep[v]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('agrees with the naive average-link that merges must-links first and never makes a forbidden merge', () => {
+    fc.assert(
+      fc.property(graph, fc.array(pair, { maxLength: 3 }), fc.array(pair, { maxLength: 3 }), threshold, (list, must, cannot, cut) => {
+        // Contradictions are the caller's to drop (resolveLinks does); keep only cannot-links the must-links do not join.
+        const joined = naiveAverageLinkage(NODES, [], 1, { mustLink: must, cannotLink: [] });
+        const constraints = { mustLink: must, cannotLink: cannot.filter(([a, b]) => joined[a] !== joined[b]) };
+        const fast = averageLinkage(NODES, edges(weighted(list)), cut, undefined, constraints);
+        expect(partitionOf(fast)).toEqual(partitionOf(naiveAverageLinkage(NODES, weighted(list), cut, constraints)));
+        for (const [a, b] of constraints.cannotLink) expect(fast[a]).not.toBe(fast[b]);
+        for (const [a, b] of constraints.mustLink) expect(fast[a]).toBe(fast[b]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('with no constraints, or empty ones, gives exactly the unconstrained result', () => {
+    fc.assert(
+      fc.property(graph, threshold, (list, cut) => {
+        const plain = [...averageLinkage(NODES, edges(weighted(list)), cut)];
+        expect([...averageLinkage(NODES, edges(weighted(list)), cut, undefined, undefined)]).toEqual(plain);
+        expect([...averageLinkage(NODES, edges(weighted(list)), cut, undefined, { mustLink: [], cannotLink: [] })]).toEqual(plain);
+      }),
+    );
+  });
+
+  it('keeps a cannot-link pair apart on sized nodes too, while the rest still merge', () => {
+    // Three nodes all alike; 0 and 2 may not meet: 1 goes with 0 (smaller index on a tie), 2 stays alone.
+    const rep = averageLinkage(3, edges([[0, 1, 0.9], [1, 2, 0.9], [0, 2, 0.9]]), 0.5, Int32Array.from([1, 1, 1]), { mustLink: [], cannotLink: [[0, 2]] });
+    expect([...rep]).toEqual([0, 0, 2]);
+  });
+});
+
 /** Clusters as sorted member lists, sorted: compares partitions whatever their names. */
 function partitionOf(repOf: ArrayLike<number>): number[][] {
   const byRep = new Map<number, number[]>();
@@ -77,13 +141,19 @@ function partitionOf(repOf: ArrayLike<number>): number[][] {
   return [...byRep.values()].sort((p, q) => p[0] - q[0]);
 }
 
-function naiveAverageLinkage(nodes: number, list: [number, number, number][], threshold: number): number[] {
+function naiveAverageLinkage(nodes: number, list: [number, number, number][], threshold: number, constraints?: LinkConstraints): number[] {
   const weight = (x: number, y: number) => list.find(([a, b]) => (a === x && b === y) || (a === y && b === x))?.[2] ?? 0;
   let clusters = Array.from({ length: nodes }, (_, i) => [i]);
+  for (const [x, y] of constraints?.mustLink ?? []) {
+    const [i, j] = [clusters.findIndex((c) => c.includes(x)), clusters.findIndex((c) => c.includes(y))];
+    if (i !== j) clusters = [...clusters.filter((_, k) => k !== i && k !== j), [...clusters[i], ...clusters[j]]];
+  }
+  const forbidden = (p: number[], q: number[]) => (constraints?.cannotLink ?? []).some(([x, y]) => (p.includes(x) && q.includes(y)) || (p.includes(y) && q.includes(x)));
   for (;;) {
     let best: [number, number, number] | undefined;
     for (let i = 0; i < clusters.length; i++) {
       for (let j = i + 1; j < clusters.length; j++) {
+        if (forbidden(clusters[i], clusters[j])) continue;
         let sum = 0;
         for (const x of clusters[i]) for (const y of clusters[j]) sum += weight(x, y);
         const link = sum / (clusters[i].length * clusters[j].length);
