@@ -4,27 +4,13 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { fixture, recdedup, ROOT } from './run.js';
+import type { QueryReport } from '../../src/report/query.js';
 
 const SEEDS = fixture('seeds/recommendations.csv');
 const PFD = fixture('pfd/pfd_sample.csv');
 
-interface QueryJson {
-  query: string;
-  results: {
-    id: string;
-    score: number;
-    source: string;
-    year: number | null;
-    recipient: string;
-    group: string;
-    text: string;
-    sharedTerms: string[];
-    groupSize: number;
-    groupSources: number;
-    recurrence: string;
-  }[];
-  parameters: { threshold: number; top: number };
-}
+/** The JSON written by `query --format json`: the report model's own type, parsed back. */
+type QueryJson = QueryReport;
 
 const rowsOf = (path: string): Record<string, string>[] => parse(readFileSync(join(ROOT, path)), { columns: true });
 const seedText = (id: string) => rowsOf(SEEDS).find((r) => r.id === id)!.text;
