@@ -117,9 +117,10 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .argument('<report...>', 'report files: .txt, .md, .html or .pdf')
     .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json', 'jsonl']).default('csv'))
     .option('--out <file>', 'write the table to a file (atomically) instead of standard output')
+    .option('--excel', 'CSV for Excel: UTF-8 with a byte-order mark', false)
     .option('--verbose', 'show stack traces for internal errors')
     .action(async (inputs: string[], flags: Record<string, unknown>) => {
-      setExit(await extractCommand(inputs, { format: flags.format as 'csv' | 'json' | 'jsonl', out: flags.out as string | undefined }, io));
+      setExit(await extractCommand(inputs, { format: flags.format as 'csv' | 'json' | 'jsonl', out: flags.out as string | undefined, excel: Boolean(flags.excel) }, io));
     });
   return program;
 }
@@ -173,6 +174,7 @@ function addOutputOptions(command: Command, formats: readonly string[] = OUTPUT_
     .option('--top <n>', 'show only the first n themes in terminal/markdown/html output (0 = all)', wholeNumber(0), DEFAULT_OPTIONS.top)
     .option('--no-progress', 'never show progress on standard error')
     .option('--no-color', 'no colour in terminal output (NO_COLOR is honoured too)')
+    .option('--excel', 'CSV for Excel: UTF-8 with a byte-order mark', false)
     .option('--verbose', 'show stack traces for internal errors');
 }
 
@@ -204,6 +206,7 @@ function optionsFromFlags(flags: Record<string, unknown>, io: CliIo): Options {
     out: flags.out as string | undefined,
     explain: Boolean(flags.explain),
     top: flags.top as number,
+    excel: Boolean(flags.excel),
     color: colorWanted && format === 'terminal' && !flags.out,
     progress: flags.progress !== false && !io.env.CI && Boolean(io.stderr.isTTY),
   });

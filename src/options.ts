@@ -65,6 +65,8 @@ export interface Options {
   /** How many themes terminal and markdown output show; 0 shows every recurring theme. */
   top: number;
   color: boolean;
+  /** CSV for Excel: a UTF-8 byte-order mark first. (Formula-like cells are neutralised in every CSV.) */
+  excel: boolean;
   progress: boolean;
   /**
    * Threads to use: 2 runs the theme layer's topic search beside the grouping search on inputs of
@@ -89,6 +91,7 @@ export const DEFAULT_OPTIONS: Readonly<Options> = Object.freeze({
   explain: false,
   top: 0,
   color: true,
+  excel: false,
   progress: true,
   threads: 2,
 });

@@ -12,7 +12,7 @@ export async function pairsCommand(inputs: readonly string[], min: number | unde
     progress.step('writing the pairs');
     const floor = min ?? options.threshold;
     const rows = pairRows(analysis, assignmentsOf(report).groupOf, floor, normaliser);
-    await writeReport(options.format === 'json' ? renderPairsJson(rows, floor) : renderPairsCsv(rows), options.out, io);
+    await writeReport(options.format === 'json' ? renderPairsJson(rows, floor) : renderPairsCsv(rows, { excel: options.excel }), options.out, io);
     return 0;
   });
 }

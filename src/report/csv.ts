@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { csvTable, type CsvSettings } from './csv-table.js';
 import type { ThemesReport } from './model.js';
 
 export const CSV_COLUMNS = [
@@ -10,7 +10,7 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /** One row per input item, in input order, with the group and theme it was placed in. */
-export function renderCsv(report: ThemesReport): string {
+export function renderCsv(report: ThemesReport, settings: CsvSettings = {}): string {
   const rows = new Map<string, (string | number)[]>();
   for (const theme of report.themes) {
     for (const group of theme.groups) {
@@ -23,5 +23,5 @@ export function renderCsv(report: ThemesReport): string {
       }
     }
   }
-  return stringify([[...CSV_COLUMNS], ...report.items.map((item) => rows.get(item.id)!)], { record_delimiter: '\n' });
+  return csvTable(CSV_COLUMNS, report.items.map((item) => rows.get(item.id)!), settings);
 }

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { csvTable, type CsvSettings } from './csv-table.js';
 import type { Extraction, ExtractedRecord } from '../extract/types.js';
 
 export type ExtractionFormat = 'csv' | 'json' | 'jsonl';
@@ -14,15 +14,17 @@ function ordered(record: ExtractedRecord): Record<string, string | number | null
   return Object.fromEntries(EXTRACTION_FIELDS.map((field) => [field, record[field]]));
 }
 
-export function renderExtraction(extraction: Extraction, format: ExtractionFormat): string {
+export function renderExtraction(extraction: Extraction, format: ExtractionFormat, settings: CsvSettings = {}): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify({ records: extraction.records.map(ordered), crossReferences: extraction.crossReferences }, null, 2)}\n`;
     case 'jsonl':
       return extraction.records.map((record) => `${JSON.stringify(ordered(record))}\n`).join('');
     case 'csv':
-      return stringify([[...EXTRACTION_FIELDS], ...extraction.records.map((record) => EXTRACTION_FIELDS.map((field) => record[field] ?? ''))], {
-        record_delimiter: '\n',
-      });
+      return csvTable(
+        EXTRACTION_FIELDS,
+        extraction.records.map((record) => EXTRACTION_FIELDS.map((field) => record[field] ?? '')),
+        settings,
+      );
   }
 }

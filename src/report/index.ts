@@ -8,12 +8,12 @@ import { renderTerminal } from './terminal.js';
 
 export { buildReport, stableId, type ThemesReport, type ReportTheme, type ReportGroup, type ReportMember } from './model.js';
 
-export function renderReport(report: ThemesReport, options: Pick<Options, 'format' | 'explain' | 'top' | 'color'>): string {
+export function renderReport(report: ThemesReport, options: Pick<Options, 'format' | 'explain' | 'top' | 'color' | 'excel'>): string {
   switch (options.format) {
     case 'json':
       return renderJson(report);
     case 'csv':
-      return renderCsv(report);
+      return renderCsv(report, { excel: options.excel });
     case 'markdown':
       return renderMarkdown(report, options);
     case 'html':
@@ -24,6 +24,6 @@ export function renderReport(report: ThemesReport, options: Pick<Options, 'forma
 }
 
 /** The same report in pieces to write one after another: JSON is never built as one string (it can outgrow one). */
-export function renderReportChunks(report: ThemesReport, options: Pick<Options, 'format' | 'explain' | 'top' | 'color'>): Iterable<string> {
+export function renderReportChunks(report: ThemesReport, options: Pick<Options, 'format' | 'explain' | 'top' | 'color' | 'excel'>): Iterable<string> {
   return options.format === 'json' ? renderJsonChunks(report) : [renderReport(report, options)];
 }

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { csvTable, type CsvSettings } from './csv-table.js';
 import type { Normaliser } from '../normalise/tokens.js';
 import type { Analysis } from '../pipeline.js';
 import { sharedFeatures } from '../similarity/index.js';
@@ -48,9 +48,9 @@ export function pairRows(analysis: Analysis, groupOf: ReadonlyMap<string, string
 
 export const PAIR_COLUMNS = ['id1', 'id2', 'score', 'cosine', 'chars', 'penalty', 'same_group', 'shared_terms', 'source1', 'source2'] as const;
 
-export function renderPairsCsv(rows: readonly PairRow[]): string {
+export function renderPairsCsv(rows: readonly PairRow[], settings: CsvSettings = {}): string {
   const body = rows.map((r) => [r.id1, r.id2, r.score, r.cosine, r.chars, r.penalty, r.sameGroup ? 'yes' : 'no', r.sharedTerms.join('; '), r.source1, r.source2]);
-  return stringify([[...PAIR_COLUMNS], ...body], { record_delimiter: '\n' });
+  return csvTable(PAIR_COLUMNS, body, settings);
 }
 
 export function renderPairsJson(rows: readonly PairRow[], min: number): string {
