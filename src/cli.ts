@@ -157,6 +157,7 @@ function addAnalysisOptions(command: Command): void {
     .option('--year <column>', 'column holding the year or date')
     .option('--recipient <column>', 'column naming who must act')
     .option('--status <column>', 'column holding the response or status')
+    .option('--sheet <name>', 'the sheet of an .xlsx input to read (default: the first)')
     .option('--aliases <file>', 'extra alias table (TSV: canonical form, then variants)')
     .option('--overrides <file>', 'overrides file (YAML or .json): mustLink and cannotLink item pairs, pin items to groups, rename groups and themes')
     .addOption(new Option('--char-weight <0..1>', 'weight of character similarity in the pair score').argParser(unitNumber).default(DEFAULT_OPTIONS.charWeight))
@@ -199,6 +200,7 @@ function optionsFromFlags(flags: Record<string, unknown>, io: CliIo): Options {
       status: flags.status as string | undefined,
     },
     aliasFile: flags.aliases as string | undefined,
+    sheet: flags.sheet as string | undefined,
     baseline: flags.baseline as string | undefined,
     failOn: flags.failOn as FailCondition | undefined,
     overridesFile: flags.overrides as string | undefined,

@@ -45,6 +45,8 @@ export interface Options {
   maxIndexDocShare: number;
   /** Columns to read; unset ones are detected from the header. */
   columns: ColumnMapping;
+  /** Which sheet of an .xlsx input to read (default: the first). */
+  sheet?: string;
   /** Extra alias file (TSV: canonical, then variants) added to the shipped table. */
   aliasFile?: string;
   /**

@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
 import { extractReports, isReportFile } from '../extract/documents.js';
-import { ingestFiles, type IngestResult, type InputFile } from '../ingest/index.js';
+import { ingestFiles, ingestWorkbook, isWorkbook, type IngestResult, type InputFile } from '../ingest/index.js';
 import { parseBaseline } from '../history/baseline.js';
 import { makeIdsUnique } from '../ingest/records.js';
 import { packageVersion, readInputFiles, readTextFile, shippedAliasTable, type CliIo } from '../io.js';
@@ -78,7 +78,7 @@ async function ingestInputs(files: readonly InputFile[], options: Options): Prom
       warnings.push(...extraction.warnings);
       continue;
     }
-    const table = ingestFiles([file], options.columns);
+    const table = isWorkbook(file.name) ? await ingestWorkbook(file, options.columns, options.sheet) : ingestFiles([file], options.columns);
     for (const record of table.records) records.push(record);
     warnings.push(...table.warnings);
     skippedEmpty += table.skippedEmpty;

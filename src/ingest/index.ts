@@ -5,6 +5,9 @@ import { decodeInput, type DecodedText } from './decode.js';
 import { parseJsonArray, parseJsonLines } from './json.js';
 import { makeIdsUnique, tableToRecords } from './records.js';
 import type { Table } from './table.js';
+import { parseWorkbook } from './xlsx.js';
+
+export { isWorkbook } from './xlsx.js';
 
 export type InputFormat = 'csv' | 'tsv' | 'json' | 'jsonl';
 
@@ -40,6 +43,12 @@ export function ingestFiles(files: readonly InputFile[], columns: ColumnMapping)
   }
   const unique = makeIdsUnique(all);
   return { records: unique.records, skippedEmpty, warnings: [...warnings, ...unique.warnings] };
+}
+
+/** An .xlsx file → records, with the same column mapping as a CSV of the same rows (its ids are not yet made unique). */
+export async function ingestWorkbook(file: InputFile, columns: ColumnMapping, sheet?: string): Promise<IngestResult> {
+  const table = await parseWorkbook(file.bytes, file.name, sheet);
+  return tableToRecords(table, columns, basename(file.name));
 }
 
 function parseTable({ text, utf8 }: DecodedText, file: string, format: InputFormat, warnings: Warning[]): Table {
