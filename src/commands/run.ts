@@ -1,15 +1,15 @@
 import { UsageError } from '../errors.js';
 import { extractReports, isReportFile } from '../extract/documents.js';
 import { ingestFiles, ingestWorkbook, isWorkbook, type IngestResult, type InputFile } from '../ingest/index.js';
-import { parseBaseline } from '../history/baseline.js';
+import { parseBaseline, type Baseline } from '../history/baseline.js';
 import { makeIdsUnique } from '../ingest/records.js';
 import { packageVersion, readInputFiles, readTextFile, shippedAliasTable, type CliIo } from '../io.js';
 import { createNormaliser, parseAliasTables } from '../normalise/index.js';
 import type { Normaliser } from '../normalise/tokens.js';
 import type { Options } from '../options.js';
 import { applyReportOverrides, parseOverrides, resolveLinks, type Overrides, type ResolvedLinks } from '../overrides/index.js';
-import { analyse, analyseInParallel, type Analysis } from '../pipeline.js';
-import { searchTopicsInWorker } from '../parallel.js';
+import { analyse, analyseInParallel, type Analysis, type BackgroundTopicSearch } from '../pipeline.js';
+import { startTopicWorker } from '../parallel.js';
 import { buildReport, type ReportGroup, type ThemesReport } from '../report/index.js';
 import type { Progress } from '../progress.js';
 import type { RecordItem, Warning } from '../types.js';
@@ -28,6 +28,23 @@ export async function runPipeline(inputs: readonly string[], options: Options, i
   // Read first: a wrong baseline or a mistake in the overrides file should fail before minutes of work, not after.
   const baseline = options.baseline ? parseBaseline(await readTextFile(options.baseline, io.cwd), options.baseline) : undefined;
   const overrides = options.overridesFile ? parseOverrides(await readTextFile(options.overridesFile, io.cwd), options.overridesFile) : undefined;
+  // Started now, the second thread is ready by the time the topic search can begin.
+  const worker = options.threads > 1 ? startTopicWorker() : undefined;
+  try {
+    return await analyseInputs(inputs, options, io, progress, worker?.search, { baseline, overrides });
+  } finally {
+    worker?.stop();
+  }
+}
+
+async function analyseInputs(
+  inputs: readonly string[],
+  options: Options,
+  io: CliIo,
+  progress: Progress,
+  background: BackgroundTopicSearch | undefined,
+  { baseline, overrides }: { baseline?: Baseline; overrides?: Overrides },
+): Promise<PipelineRun> {
   progress.step(inputs.length === 1 ? `reading ${inputs[0] === '-' ? 'standard input' : inputs[0]}` : `reading ${inputs.length} inputs`);
   const files = await readInputFiles(inputs, io);
   const ingested = await ingestInputs(files, options);
@@ -40,10 +57,9 @@ export async function runPipeline(inputs: readonly string[], options: Options, i
   const normaliser = createNormaliser(parseAliasTables(aliasTexts));
   const links = overrides && resolveLinks(overrides, new Set(ingested.records.map((r) => r.id)));
   if (links) printWarnings(links.warnings, io);
-  const analysis =
-    options.threads > 1
-      ? await analyseInParallel(ingested.records, normaliser, options, searchTopicsInWorker, progress.stage, links?.constraints)
-      : analyse(ingested.records, normaliser, options, progress.stage, links?.constraints);
+  const analysis = background
+    ? await analyseInParallel(ingested.records, normaliser, options, background, progress.stage, links?.constraints)
+    : analyse(ingested.records, normaliser, options, progress.stage, links?.constraints);
   progress.step('building the report');
   const built = buildReport(ingested.records, analysis, { version: packageVersion(), skipped: ingested.skippedEmpty, options, normaliser, baseline });
   const report = overrides && links ? withOverrides(built, overrides, links, analysis, io) : built;

@@ -1,9 +1,12 @@
 /**
- * Worker-thread entry: runs one topic nearest-neighbour search (see src/parallel.ts) and posts
- * the pairs back, their buffers transferred rather than copied.
+ * Worker-thread entry: waits for one topic nearest-neighbour search (see src/parallel.ts), runs
+ * it and posts the pairs back, their buffers transferred rather than copied. The worker is
+ * started before the job exists, so its start-up overlaps reading and normalising the input.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { runNeighbourJob, type NeighbourJob } from './neighbours.js';
 
-const pairs = runNeighbourJob(workerData as NeighbourJob);
-parentPort!.postMessage(pairs, [pairs.a.buffer, pairs.b.buffer, pairs.score.buffer, pairs.cosine.buffer, pairs.chars.buffer] as ArrayBuffer[]);
+parentPort!.once('message', (job: NeighbourJob) => {
+  const pairs = runNeighbourJob(job);
+  parentPort!.postMessage(pairs, [pairs.a.buffer, pairs.b.buffer, pairs.score.buffer, pairs.cosine.buffer, pairs.chars.buffer] as ArrayBuffer[]);
+});
