@@ -2,7 +2,8 @@ import { CONTENT_SECURITY_POLICY, SCRIPT, STYLE } from './html-assets.js';
 import { heatMap, recurrenceChart, timeline, timelineYears, CHART_LIMITS } from './html-charts.js';
 import { distinctSorted, excerpt, type ReportGroup, type ReportMember, type ThemesReport } from './model.js';
 import { overridesLines } from './overrides.js';
-import { plural, recurringThemes, yearRange, type ThemeView } from './select.js';
+import { CHANGES } from '../history/lineage.js';
+import { CHANGE_LABELS, newRecurringGroups, plural, recurringThemes, yearRange, type ThemeView } from './select.js';
 
 const BOILERPLATE_SHOWN = 10;
 /** One-source groups are listed by a shorter label: there can be thousands of them. */
@@ -29,7 +30,7 @@ export function renderHtml(report: ThemesReport, top: number): string {
 <style>${STYLE}</style>
 </head><body>
 <h1>Recurring themes</h1>
-${summary(report)}
+${changes(report)}${summary(report)}
 ${report.overrides ? `<p class="meta">Overrides applied: ${overridesLines(report.overrides).map(esc).join(' · ')}</p>\n` : ''}<h2>Recurrence</h2>
 <p class="meta">Themes found in at least ${plural(parameters.minSources, 'source')}, by number of distinct sources (top ${CHART_LIMITS.recurrenceThemes}).</p>
 ${recurrenceChart(recurring, esc)}
@@ -48,6 +49,22 @@ ${heatMap(recurring, esc)}
 ${tree || '<p>No theme recurs across sources.</p>'}
 ${boilerplate(report)}<script>${SCRIPT}</script>
 </body></html>
+`;
+}
+
+/** With --baseline, first, as in markdown and terminal: the JSON `changes` counts and the groups that began to recur. */
+function changes(report: ThemesReport): string {
+  const { changes: since } = report;
+  if (!since) return '';
+  const rows = CHANGES.map((change) => `<tr><th scope="row">${esc(CHANGE_LABELS[change])}</th><td>${since.groups[change]}</td><td>${since.recurringGroups[change]}</td></tr>`);
+  rows.push(`<tr><th scope="row">removed (no member left in the input)</th><td>${since.groups.removed}</td><td>${since.removedRecurring.length}</td></tr>`);
+  const fresh = newRecurringGroups(report)
+    .map((group) => `<li>${esc(group.label)} <span class="meta">${plural(group.sources.length, 'source')} · ${yearRange(group.firstYear, group.lastYear)} · ${esc(group.change ?? '')} · <code>${esc(group.id)}</code></span></li>`)
+    .join('');
+  return `<h2>Changes since baseline</h2>
+<p class="meta">Compared with an earlier report of ${plural(since.baseline.items, 'item')} in ${plural(since.baseline.groups, 'group')}, ${since.baseline.recurringGroups} of them recurring.</p>
+<table class="summary" id="changes"><tr><th></th><th>Groups</th><th>Recurring groups</th></tr>${rows.join('')}</table>
+<p><strong>${plural(since.newRecurring.length, 'new recurring group')}</strong> (recurring now; none of its earlier groups was)</p>${fresh ? `<ul class="oneoff">${fresh}</ul>` : ''}
 `;
 }
 

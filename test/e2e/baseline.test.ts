@@ -72,6 +72,17 @@ describe('themes --baseline (the sample, then the sample with more rows)', () =>
     expect(markdown.stdout.indexOf('## Changes since baseline')).toBeLessThan(markdown.stdout.indexOf('| Items |'));
   });
 
+  it('shows the same counts first in the HTML page', () => {
+    const html = recdedup(['themes', fixture('pfd/pfd_sample.csv'), '--format', 'html', '--baseline', baselinePath]);
+    expect(html.code, html.stderr).toBe(0);
+    const { groups, recurringGroups, newRecurring } = after.changes!;
+    for (const change of ['new', 'grown', 'unchanged', 'merged', 'split']) {
+      expect(html.stdout).toContain(`<tr><th scope="row">${change}</th><td>${groups[change]}</td><td>${recurringGroups[change]}</td></tr>`);
+    }
+    expect(html.stdout).toContain(`<strong>${newRecurring.length} new recurring group`);
+    expect(html.stdout.indexOf('Changes since baseline')).toBeLessThan(html.stdout.indexOf('id="summary"'));
+  });
+
   it('gives byte-identical reports for identical inputs', () => {
     const again = recdedup(['themes', fixture('pfd/pfd_sample.csv'), '--format', 'json', '--baseline', baselinePath]);
     expect(again.stdout).toBe(afterJson);
