@@ -131,9 +131,7 @@ function smallestMemberOf(rep: Int32Array): Int32Array {
   const root = new Int32Array(rep.length);
   const smallest = new Int32Array(rep.length).fill(-1);
   for (let i = 0; i < rep.length; i++) {
-    let r = i;
-    while (rep[r] !== r) r = rep[r];
-    root[i] = r;
+    const r = (root[i] = rootOf(rep, i));
     if (smallest[r] === -1) smallest[r] = i;
   }
   return root.map((r) => smallest[r]);

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { compareIds } from '../pipeline.js';
 
 /**
  * An earlier run's JSON report, reduced to what comparing runs needs: which items each group and
@@ -53,7 +54,7 @@ export function parseBaseline(text: string, file: string): Baseline {
     });
   });
   const sets = (members: Map<string, string[]>, facts: (id: string) => { recurring: boolean; label: string }) =>
-    [...members].map(([id, ids]) => ({ id, members: ids, ...facts(id) })).sort((p, q) => compare(p.id, q.id));
+    [...members].map(([id, ids]) => ({ id, members: ids, ...facts(id) })).sort((p, q) => compareIds(p.id, q.id));
   return {
     groups: sets(groupMembers, (id) => groupFacts.get(id) ?? { recurring: false, label: '' }),
     themes: sets(themeMembers, (id) => ({ recurring: false, label: themeLabels.get(id) ?? '' })),
@@ -69,8 +70,4 @@ function memberList(lists: Map<string, string[]>, id: string): string[] {
 
 function isObject(value: unknown): value is Record<string, unknown> & { [key: string]: unknown } {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,5 +1,6 @@
 import type { Baseline } from './baseline.js';
-import { CHANGES, removedSets, traceLineage, type Change, type Lineage } from './lineage.js';
+import { CHANGES, removedSets, traceLineage, type Change, type Lineage, type OwnId } from './lineage.js';
+import { compareIds } from '../pipeline.js';
 
 /** The JSON report's `changes` object: what moved since the baseline, counted as the markdown shows it. */
 export interface ChangesSinceBaseline {
@@ -21,9 +22,9 @@ export interface TracedGroups {
 
 /**
  * Lineage of this run's groups (each as its member ids, with whether it recurs) and the summary
- * counts; `ownId` derives a group's id from its members when no earlier id carries forward.
+ * counts; `ownId` gives a group its own id (the report passes the one it derived) when no earlier id carries forward.
  */
-export function traceGroups(groups: readonly { members: readonly string[]; recurring: boolean }[], baseline: Baseline, ownId: (members: readonly string[]) => string): TracedGroups {
+export function traceGroups(groups: readonly { members: readonly string[]; recurring: boolean }[], baseline: Baseline, ownId: OwnId): TracedGroups {
   const memberLists = groups.map((g) => g.members);
   const lineage = traceLineage(memberLists, baseline.groups, ownId);
   const wasRecurring = new Set(baseline.groups.filter((g) => g.recurring).map((g) => g.id));
@@ -44,19 +45,15 @@ export function traceGroups(groups: readonly { members: readonly string[]; recur
       baseline: { items: baseline.items, groups: baseline.groups.length, recurringGroups: wasRecurring.size },
       groups: { ...counts, removed: removed.length },
       recurringGroups: recurringCounts,
-      newRecurring: newRecurring.sort(compare),
+      newRecurring: newRecurring.sort(compareIds),
       removedRecurring: removed
         .filter((g) => g.recurring)
         .map((g) => g.id)
-        .sort(compare),
+        .sort(compareIds),
     },
   };
 }
 
 function zeroCounts(): Record<Change, number> {
   return Object.fromEntries(CHANGES.map((change) => [change, 0])) as Record<Change, number>;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

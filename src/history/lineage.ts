@@ -1,4 +1,5 @@
 import type { BaselineSet } from './baseline.js';
+import { compareIds } from '../pipeline.js';
 
 /**
  * How a group (or theme) of this run relates to the baseline's:
@@ -25,7 +26,10 @@ export interface Lineage {
  * current set holds every member its earlier set still has in this input: the set a reader knew
  * is still there, whole. Sets that merged or split get the id their own members derive.
  */
-export function traceLineage(current: readonly (readonly string[])[], baseline: readonly BaselineSet[], ownId: (members: readonly string[]) => string): Lineage[] {
+/** A current set's own id, from its members (or, where the caller derived it already, by its index). */
+export type OwnId = (members: readonly string[], index: number) => string;
+
+export function traceLineage(current: readonly (readonly string[])[], baseline: readonly BaselineSet[], ownId: OwnId): Lineage[] {
   const present = new Set<string>();
   for (const members of current) for (const id of members) present.add(id);
   const earlierOf = new Map<string, number>();
@@ -34,18 +38,18 @@ export function traceLineage(current: readonly (readonly string[])[], baseline: 
   });
   const stillPresent = baseline.map((set) => set.members.filter((id) => present.has(id)).length);
 
-  return current.map((members) => {
+  return current.map((members, set) => {
     const from = new Map<number, number>();
     for (const id of members) {
       const earlier = earlierOf.get(id);
       if (earlier !== undefined) from.set(earlier, (from.get(earlier) ?? 0) + 1);
     }
-    const previous = [...from.keys()].map((index) => baseline[index].id).sort(compare);
-    if (from.size === 0) return { id: ownId(members), change: 'new', previous };
-    if (from.size > 1) return { id: ownId(members), change: 'merged', previous };
+    const previous = [...from.keys()].map((index) => baseline[index].id).sort(compareIds);
+    if (from.size === 0) return { id: ownId(members, set), change: 'new', previous };
+    if (from.size > 1) return { id: ownId(members, set), change: 'merged', previous };
     const [[index, shared]] = [...from];
     const earlier = baseline[index];
-    if (shared < stillPresent[index]) return { id: ownId(members), change: 'split', previous };
+    if (shared < stillPresent[index]) return { id: ownId(members, set), change: 'split', previous };
     const change: Change = members.length > shared ? 'grown' : shared === earlier.members.length ? 'unchanged' : 'shrunk';
     return { id: earlier.id, change, previous };
   });
@@ -56,8 +60,4 @@ export function removedSets(current: readonly (readonly string[])[], baseline: r
   const present = new Set<string>();
   for (const members of current) for (const id of members) present.add(id);
   return baseline.filter((set) => !set.members.some((id) => present.has(id)));
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -83,7 +83,7 @@ export function buildReport(inputOrder: readonly RecordItem[], analysis: Analysi
   const { records, clustering, vectors, normaliser } = { ...analysis, normaliser: context.normaliser };
   const minSources = context.options.minSources;
   const built = clustering.groups.map((members) => buildGroup(members, analysis, normaliser, minSources));
-  const traced = context.baseline ? traceGroups(built.map(memberIdsOf), context.baseline, (ids) => stableId('g', ids)) : undefined;
+  const traced = context.baseline ? traceGroups(built.map(memberIdsOf), context.baseline, (_ids, g) => built[g].id) : undefined;
   const groups = traced ? built.map((group, g) => withLineage(group, traced.lineage[g])) : built;
   const keywords = classKeywords(
     vectors,
@@ -132,7 +132,7 @@ function withLineage<T extends ReportGroup | ReportTheme>(set: T, lineage: Linea
 
 function themesWithLineage(themes: ReportTheme[], baseline: Baseline): ReportTheme[] {
   const members = themes.map((theme) => theme.groups.flatMap((g) => g.members.map((m) => m.id)));
-  const lineage = traceLineage(members, baseline.themes, (ids) => stableId('t', ids));
+  const lineage = traceLineage(members, baseline.themes, (_ids, t) => themes[t].id);
   return themes.map((theme, t) => withLineage(theme, lineage[t]));
 }
 
