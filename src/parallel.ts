@@ -1,42 +1,49 @@
 import { Worker } from 'node:worker_threads';
-import type { BackgroundTopicSearch } from './pipeline.js';
-import type { ScoredPairs } from './similarity/index.js';
+import type { BackgroundThemeLayer } from './pipeline.js';
 
-/** A second thread, started early, that runs the theme layer's topic search when handed the job. */
-export interface TopicWorker {
-  search: BackgroundTopicSearch;
+/** A second thread, started early, that runs the theme layer (topic search, then theme linkage) when handed the job. */
+export interface ThemeWorker {
+  themeLayer: BackgroundThemeLayer;
   /** Ends the thread if it was never used (small inputs run everything in one thread). */
   stop(): void;
 }
 
+/** The worker's second message: the near-duplicate groups its themes are formed over. */
+export interface ThemeLayerGroups {
+  /** Each document's group number. */
+  groupOfDoc: Int32Array;
+  groupCount: number;
+  themeThreshold: number;
+}
+
 /**
- * Starts the topic-search worker at once: loading a thread's modules takes tens of milliseconds,
+ * Starts the theme-layer worker at once: loading a thread's modules takes tens of milliseconds,
  * which then overlap reading and normalising the input instead of delaying the search. The
- * vectors' buffers are moved to the worker, not copied: the caller has no further use for them.
- * The idle thread does not keep the process alive.
+ * buffers handed over are moved to the worker, not copied: the caller has no further use for
+ * them. The idle thread does not keep the process alive.
  */
-export function startTopicWorker(): TopicWorker {
-  const worker = new Worker(new URL('./similarity/topic-worker.js', import.meta.url));
+export function startThemeWorker(): ThemeWorker {
+  const worker = new Worker(new URL('./theme-worker.js', import.meta.url));
   worker.unref();
-  const search: BackgroundTopicSearch = ({ vectors, skip, settings }) =>
-    new Promise<ScoredPairs>((resolve, reject) => {
-      const { offsets, ids, weights, docFreq } = vectors;
-      let settled = false;
-      worker.ref();
-      worker.once('message', (pairs: ScoredPairs) => {
-        settled = true;
-        resolve(pairs);
-        void worker.terminate();
-      });
-      worker.once('error', (error) => {
-        settled = true;
-        reject(error);
-      });
-      worker.once('exit', (code) => {
-        if (!settled) reject(new Error(`the topic search worker stopped early (exit code ${code})`));
-      });
-      const job = { vectors: { offsets, ids, weights, docFreq }, skip, settings };
-      worker.postMessage(job, [offsets.buffer, ids.buffer, weights.buffer, docFreq.buffer, skip.buffer] as ArrayBuffer[]);
+  const themeLayer: BackgroundThemeLayer = ({ vectors, skip, settings }) => {
+    worker.ref();
+    const stopped = new Promise<never>((_resolve, reject) => {
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the theme-layer worker stopped early (exit code ${code})`)));
     });
-  return { search, stop: () => void worker.terminate() };
+    // Observed at once, so a failure while this thread is busy is not reported as unhandled.
+    stopped.catch(() => undefined);
+    const { offsets, ids, weights, docFreq } = vectors;
+    const job = { vectors: { offsets, ids, weights, docFreq }, skip, settings };
+    worker.postMessage(job, [offsets.buffer, ids.buffer, weights.buffer, docFreq.buffer, skip.buffer] as ArrayBuffer[]);
+    return {
+      themesOf: (groupOfDoc, groupCount, themeThreshold) => {
+        const answer = new Promise<Int32Array>((resolve) => worker.once('message', resolve));
+        const message: ThemeLayerGroups = { groupOfDoc, groupCount, themeThreshold };
+        worker.postMessage(message, [groupOfDoc.buffer] as ArrayBuffer[]);
+        return Promise.race([answer, stopped]).finally(() => void worker.terminate());
+      },
+    };
+  };
+  return { themeLayer, stop: () => void worker.terminate() };
 }

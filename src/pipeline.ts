@@ -1,4 +1,4 @@
-import { clusterDocuments, type Clustering, type LinkConstraints } from './cluster/index.js';
+import { clusterDocuments, groupDocuments, groupIndexOf, withThemes, type Clustering, type LinkConstraints } from './cluster/index.js';
 import { actionsOppose, normaliseRecords, type BoilerplateSentence, type NormalisedItem } from './normalise/index.js';
 import type { Normaliser } from './normalise/tokens.js';
 import type { Options } from './options.js';
@@ -42,8 +42,17 @@ export type Tick = (done: number, total: number) => void;
 
 const justRun: StageRunner = (_stage, run) => run();
 
-/** Runs the theme layer's neighbour search elsewhere (a worker thread) while the caller goes on. */
-export type BackgroundTopicSearch = (job: NeighbourJob) => Promise<ScoredPairs>;
+/** The analysis once the near-duplicate groups are formed, before the theme layer: all a group's report needs. */
+export type GroupedAnalysis = Omit<Analysis, 'clustering'> & { groups: number[][] };
+
+/**
+ * The theme layer run elsewhere (a worker thread) while the caller goes on: the topic search starts
+ * as soon as it is handed the job; `themesOf` then gives it the groups and answers, for each group,
+ * its theme's representative group (as themesOverGroups does).
+ */
+export type BackgroundThemeLayer = (job: NeighbourJob) => {
+  themesOf(groupOfDoc: Int32Array, groupCount: number, themeThreshold: number): Promise<Int32Array>;
+};
 
 /**
  * Pairs of record ids that must, or must not, end in one group (an overrides file's links, checked
@@ -74,31 +83,40 @@ export function analyse(
   const pairs = groupPairs(prepared, options, stage);
   const topics = stage('topics', (tick) => runNeighbourJob(topicJob(prepared, options), tick));
   const clustering = stage('cluster', () => clusterDocuments(prepared.records.length, pairs, topics, options, linksOf(prepared.records, constraints)));
-  return analysisOf(prepared, pairs, clustering);
+  return { ...analysisOf(prepared), pairs, clustering };
 }
 
 /**
- * The same analysis, with the theme layer's topic search run by `background` (a second thread)
- * while this one finds the grouping pairs: the two searches are independent and each takes a
- * large share of the time on big inputs. The result is identical to analyse()'s.
+ * The same analysis, with the theme layer (its topic search, then the linkage of groups into
+ * themes) run by `background`, a second thread, while this one finds the grouping pairs and forms
+ * the groups: the two searches are independent and each takes a large share of the time on big
+ * inputs. `whileSearching` is handed the groups as soon as they are formed, to do work of its own
+ * (the report's groups) before this thread waits for the themes. The result is identical to analyse()'s.
  */
 export async function analyseInParallel(
   input: readonly RecordItem[],
   normaliser: Normaliser,
   options: AnalysisOptions,
-  background: BackgroundTopicSearch,
+  background: BackgroundThemeLayer,
   stage: StageRunner = justRun,
   constraints?: GroupingConstraints,
+  whileSearching?: (grouped: GroupedAnalysis) => void,
 ): Promise<Analysis> {
-  if (input.length < PARALLEL_MIN_ITEMS) return analyse(input, normaliser, options, stage, constraints);
+  if (input.length < PARALLEL_MIN_ITEMS) {
+    const analysis = analyse(input, normaliser, options, stage, constraints);
+    whileSearching?.({ ...analysisOf(analysis), pairs: analysis.pairs, groups: analysis.clustering.groups });
+    return analysis;
+  }
   const prepared = prepare(input, normaliser, options, stage);
-  const pendingTopics = background(topicJob(prepared, options));
-  // Settled at once, so a failing search is not reported as unhandled while this thread is busy.
-  pendingTopics.catch(() => undefined);
+  const themeLayer = background(topicJob(prepared, options));
   const pairs = groupPairs(prepared, options, stage);
-  const topics = await stage('topics', () => pendingTopics);
-  const clustering = stage('cluster', () => clusterDocuments(prepared.records.length, pairs, topics, options, linksOf(prepared.records, constraints)));
-  return analysisOf(prepared, pairs, clustering);
+  const groups = stage('cluster', () => groupDocuments(prepared.records.length, pairs, options.threshold, linksOf(prepared.records, constraints)));
+  const pendingThemes = themeLayer.themesOf(groupIndexOf(groups), groups.length, options.themeThreshold);
+  // Observed at once, so a failing worker is not reported as unhandled while this thread is busy.
+  pendingThemes.catch(() => undefined);
+  whileSearching?.({ ...analysisOf(prepared), pairs, groups });
+  const themeRepOf = await stage('topics', () => pendingThemes);
+  return { ...analysisOf(prepared), pairs, clustering: withThemes(groups, themeRepOf) };
 }
 
 /** Record ids → document numbers (records in id order); a pair naming an id not in the input is left out. */
@@ -111,9 +129,9 @@ function linksOf(records: readonly RecordItem[], constraints: GroupingConstraint
 }
 
 /** Only what the report reads: the topic vectors and the search's skip rule are let go. */
-function analysisOf(prepared: Prepared, pairs: ScoredPairs, clustering: Clustering): Analysis {
+function analysisOf(prepared: Omit<Analysis, 'pairs' | 'clustering'>): Omit<Analysis, 'pairs' | 'clustering'> {
   const { records, normalised, boilerplate, vectors, scorer } = prepared;
-  return { records, normalised, boilerplate, vectors, scorer, pairs, clustering };
+  return { records, normalised, boilerplate, vectors, scorer };
 }
 
 type Prepared = Omit<Analysis, 'pairs' | 'clustering'> & { excluded: (doc: number) => boolean; topicVectors: SparseVectors };

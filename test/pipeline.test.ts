@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { partition, record, themesReport } from './helpers.js';
+import { themesOverGroups } from '../src/cluster/index.js';
+import { createNormaliser, parseAliasTables } from '../src/normalise/index.js';
+import { DEFAULT_OPTIONS } from '../src/options.js';
+import { analyse, analyseInParallel, PARALLEL_MIN_ITEMS, type BackgroundThemeLayer, type GroupedAnalysis } from '../src/pipeline.js';
+import { runNeighbourJob } from '../src/similarity/index.js';
+import { partition, record, SHIPPED_ALIASES, themesReport } from './helpers.js';
 
 const RECORDS = [
   record('a1', 'review-2019', 'NHS England should ensure every mental health ward removes ligature anchor points identified in the annual audit.'),
@@ -55,5 +60,29 @@ describe('the themes pipeline', () => {
 
   it('can require more sources for a group to recur', () => {
     expect(themesReport(RECORDS, { minSources: 3 }).stats.recurringGroups).toBe(1);
+  });
+});
+
+describe('the analysis with the theme layer in the background', () => {
+  // Past the size at which the background is used: the RECORDS' texts, each with a varying clause.
+  const places = ['ward', 'unit', 'trust', 'hospital', 'prison', 'school', 'station', 'home', 'clinic', 'practice', 'board'];
+  const records = Array.from({ length: PARALLEL_MIN_ITEMS + 100 }, (_, i) => {
+    const base = RECORDS[i % RECORDS.length];
+    return record(`r${String(i).padStart(5, '0')}`, `source-${i % 97}`, `${base.text} This applies to every ${places[i % places.length]} in area ${Math.floor(i / 40)}.`);
+  });
+  // The worker's work, done in this thread: the same functions the worker runs.
+  const inThisThread: BackgroundThemeLayer = (job) => {
+    const topicPairs = runNeighbourJob(job);
+    return { themesOf: async (groupOfDoc, groupCount, themeThreshold) => themesOverGroups(groupOfDoc, groupCount, topicPairs, themeThreshold) };
+  };
+
+  it('gives the clustering of the one-thread analysis, and hands over its groups before the themes', async () => {
+    const normaliser = () => createNormaliser(parseAliasTables([SHIPPED_ALIASES]));
+    const serial = analyse(records, normaliser(), DEFAULT_OPTIONS);
+    let handed: GroupedAnalysis | undefined;
+    const parallel = await analyseInParallel(records, normaliser(), DEFAULT_OPTIONS, inThisThread, undefined, undefined, (grouped) => (handed = grouped));
+    expect(serial.clustering.themes.some((theme) => theme.length > 1)).toBe(true);
+    expect(parallel.clustering).toEqual(serial.clustering);
+    expect(handed?.groups).toEqual(serial.clustering.groups);
   });
 });

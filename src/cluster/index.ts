@@ -23,11 +23,33 @@ export interface ClusterSettings {
  * form over the groups as they come.
  */
 export function clusterDocuments(docs: number, pairs: ScoredPairs, topicPairs: ScoredPairs, settings: ClusterSettings, constraints?: LinkConstraints): Clustering {
-  const repOf = averageLinkage(docs, { count: pairs.count, a: pairs.a, b: pairs.b, weight: pairs.score }, settings.threshold, undefined, constraints);
-  // Groups are near-duplicates (blended word and character score); themes are topics, linked
-  // by their own pairs' word cosine.
-  const groups = collect(repOf);
-  const themes = collect(themesOverGroups(groups, topicPairs, settings.themeThreshold));
+  return themeGroups(groupDocuments(docs, pairs, settings.threshold, constraints), topicPairs, settings.themeThreshold);
+}
+
+/** The near-duplicate groups alone (the first half of clusterDocuments): lists of documents, ordered by their first. */
+export function groupDocuments(docs: number, pairs: ScoredPairs, threshold: number, constraints?: LinkConstraints): number[][] {
+  return collect(averageLinkage(docs, { count: pairs.count, a: pairs.a, b: pairs.b, weight: pairs.score }, threshold, undefined, constraints));
+}
+
+/**
+ * Themes over groups already formed (the second half of clusterDocuments). Groups are
+ * near-duplicates (blended word and character score); themes are topics, linked by their own
+ * pairs' word cosine.
+ */
+export function themeGroups(groups: number[][], topicPairs: ScoredPairs, themeThreshold: number): Clustering {
+  return withThemes(groups, themesOverGroups(groupIndexOf(groups), groups.length, topicPairs, themeThreshold));
+}
+
+/** Each document's group number: how the groups travel to another thread (a flat, transferable array). */
+export function groupIndexOf(groups: readonly (readonly number[])[]): Int32Array {
+  const groupOfDoc = new Int32Array(groups.reduce((n, g) => n + g.length, 0));
+  groups.forEach((members, g) => members.forEach((doc) => (groupOfDoc[doc] = g)));
+  return groupOfDoc;
+}
+
+/** The groups with the themes themesOverGroups found for them (a representative group per group). */
+export function withThemes(groups: number[][], themeRepOf: Int32Array): Clustering {
+  const themes = collect(themeRepOf);
   const themeOf = new Int32Array(groups.length);
   themes.forEach((members, t) => members.forEach((g) => (themeOf[g] = t)));
   return { groups, themeOf, themes };
@@ -36,11 +58,10 @@ export function clusterDocuments(docs: number, pairs: ScoredPairs, topicPairs: S
 /**
  * Themes continue average-link from the groups down to the theme threshold: each group is a node
  * weighted by its size, linked by the sums of its members' pair cosines, so a theme is held
- * together by the mean similarity of all its items, not by one close pair.
+ * together by the mean similarity of all its items, not by one close pair. Returns each group's
+ * representative group.
  */
-function themesOverGroups(groups: readonly number[][], pairs: ScoredPairs, themeThreshold: number): Int32Array {
-  const groupOfDoc = new Int32Array(groups.reduce((n, g) => n + g.length, 0));
-  groups.forEach((members, g) => members.forEach((doc) => (groupOfDoc[doc] = g)));
+export function themesOverGroups(groupOfDoc: Int32Array, groupCount: number, pairs: ScoredPairs, themeThreshold: number): Int32Array {
   const a = new Int32Array(pairs.count);
   const b = new Int32Array(pairs.count);
   const weight = new Float32Array(pairs.count);
@@ -53,8 +74,9 @@ function themesOverGroups(groups: readonly number[][], pairs: ScoredPairs, theme
     b[count] = y;
     weight[count++] = pairs.cosine[i];
   }
-  const sizes = Int32Array.from(groups, (members) => members.length);
-  return averageLinkage(groups.length, { count, a, b, weight }, themeThreshold, sizes);
+  const sizes = new Int32Array(groupCount);
+  for (let doc = 0; doc < groupOfDoc.length; doc++) sizes[groupOfDoc[doc]]++;
+  return averageLinkage(groupCount, { count, a, b, weight }, themeThreshold, sizes);
 }
 
 /** Representative array → lists of members, in order of first member. */

@@ -8,9 +8,9 @@ import { createNormaliser, parseAliasTables } from '../normalise/index.js';
 import type { Normaliser } from '../normalise/tokens.js';
 import type { Options } from '../options.js';
 import { applyReportOverrides, parseOverrides, resolveLinks, type Overrides, type ResolvedLinks } from '../overrides/index.js';
-import { analyse, analyseInParallel, type Analysis, type BackgroundTopicSearch } from '../pipeline.js';
-import { startTopicWorker } from '../parallel.js';
-import { buildReport, type ReportGroup, type ThemesReport } from '../report/index.js';
+import { analyse, analyseInParallel, type Analysis, type BackgroundThemeLayer, type GroupedAnalysis } from '../pipeline.js';
+import { startThemeWorker } from '../parallel.js';
+import { buildGroups, buildReport, type ReportGroup, type ThemesReport } from '../report/index.js';
 import type { Progress } from '../progress.js';
 import type { RecordItem, Warning } from '../types.js';
 
@@ -29,9 +29,9 @@ export async function runPipeline(inputs: readonly string[], options: Options, i
   const baseline = options.baseline ? parseBaseline(await readTextFile(options.baseline, io.cwd), options.baseline) : undefined;
   const overrides = options.overridesFile ? parseOverrides(await readTextFile(options.overridesFile, io.cwd), options.overridesFile) : undefined;
   // Started now, the second thread is ready by the time the topic search can begin.
-  const worker = options.threads > 1 ? startTopicWorker() : undefined;
+  const worker = options.threads > 1 ? startThemeWorker() : undefined;
   try {
-    return await analyseInputs(inputs, options, io, progress, worker?.search, { baseline, overrides });
+    return await analyseInputs(inputs, options, io, progress, worker?.themeLayer, { baseline, overrides });
   } finally {
     worker?.stop();
   }
@@ -42,7 +42,7 @@ async function analyseInputs(
   options: Options,
   io: CliIo,
   progress: Progress,
-  background: BackgroundTopicSearch | undefined,
+  background: BackgroundThemeLayer | undefined,
   { baseline, overrides }: { baseline?: Baseline; overrides?: Overrides },
 ): Promise<PipelineRun> {
   progress.step(inputs.length === 1 ? `reading ${inputs[0] === '-' ? 'standard input' : inputs[0]}` : `reading ${inputs.length} inputs`);
@@ -57,11 +57,14 @@ async function analyseInputs(
   const normaliser = createNormaliser(parseAliasTables(aliasTexts));
   const links = overrides && resolveLinks(overrides, new Set(ingested.records.map((r) => r.id)));
   if (links) printWarnings(links.warnings, io);
+  // With a second thread, the report's groups are built while it still searches for the theme layer.
+  let groups: ReportGroup[] | undefined;
+  const buildReportGroups = (grouped: GroupedAnalysis) => (groups = buildGroups(grouped.groups, grouped, normaliser, options.minSources));
   const analysis = background
-    ? await analyseInParallel(ingested.records, normaliser, options, background, progress.stage, links?.constraints)
+    ? await analyseInParallel(ingested.records, normaliser, options, background, progress.stage, links?.constraints, buildReportGroups)
     : analyse(ingested.records, normaliser, options, progress.stage, links?.constraints);
   progress.step('building the report');
-  const built = buildReport(ingested.records, analysis, { version: packageVersion(), skipped: ingested.skippedEmpty, options, normaliser, baseline });
+  const built = buildReport(ingested.records, analysis, { version: packageVersion(), skipped: ingested.skippedEmpty, options, normaliser, baseline, groups });
   const report = overrides && links ? withOverrides(built, overrides, links, analysis, io) : built;
   return { records: ingested.records, analysis, report, normaliser, aliasTexts };
 }

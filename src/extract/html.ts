@@ -1,11 +1,13 @@
-import { convert } from 'html-to-text';
+import { loadOnFirstUse } from '../lazy.js';
+
+const htmlToText = loadOnFirstUse<typeof import('html-to-text')>('html-to-text');
 
 /**
  * A web page as the recognisers want it: one block per line, headings and list items on lines of
  * their own, links as their text only (a print URL beside every link would split sentences).
  */
 export function htmlToPlainText(html: string): string {
-  return convert(html, {
+  return htmlToText().convert(html, {
     wordwrap: false,
     selectors: [
       { selector: 'a', options: { ignoreHref: true } },

@@ -1,4 +1,3 @@
-import readExcelFile from 'read-excel-file/node';
 import { UsageError } from '../errors.js';
 import type { Table, TableRow } from './table.js';
 
@@ -11,6 +10,8 @@ type Cell = string | number | boolean | Date | null | undefined;
  * spreadsheet row number, so messages point where the user will look.
  */
 export async function parseWorkbook(bytes: Uint8Array, file: string, sheetName?: string): Promise<Table> {
+  // Loaded here, not at start-up: the reader costs ~50 ms to load and most inputs are CSV.
+  const { default: readExcelFile } = await import('read-excel-file/node');
   let sheets: { sheet: string; data: Cell[][] }[];
   try {
     sheets = (await readExcelFile(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) as { sheet: string; data: Cell[][] }[];

@@ -1,5 +1,8 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { Node } from 'yaml';
 import { InputError, positionOf } from '../errors.js';
+import { loadOnFirstUse } from '../lazy.js';
+
+const yaml = loadOnFirstUse<typeof import('yaml')>('yaml');
 
 /** Where an entry of the overrides file starts, 1-based, for warnings. */
 export interface EntryPosition {
@@ -48,6 +51,7 @@ const SHAPE = 'mustLink: [[id, id], …], cannotLink: [[id, id], …], pin: { it
 export function parseOverrides(text: string, file: string): Overrides {
   const source = text.replace(/^\uFEFF/, '');
   if (/\.json$/i.test(file)) checkJsonSyntax(source, file);
+  const { LineCounter, parseDocument } = yaml();
   const lines = new LineCounter();
   const doc = parseDocument(source, { schema: 'failsafe', lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number): EntryPosition => {
@@ -67,24 +71,24 @@ export function parseOverrides(text: string, file: string): Overrides {
   const overrides: Overrides = { file, mustLink: [], cannotLink: [], pin: [], rename: [] };
   const root = doc.contents;
   if (root === null || isEmpty(root)) return overrides;
-  if (!isMap(root)) return fail(root, `expected a mapping with the keys ${SECTIONS.join(', ')} (${SHAPE})`);
+  if (!yaml().isMap(root)) return fail(root, `expected a mapping with the keys ${SECTIONS.join(', ')} (${SHAPE})`);
   for (const entry of root.items) {
-    const key = isScalar(entry.key) ? String(entry.key.value) : '';
+    const key = yaml().isScalar(entry.key) ? String(entry.key.value) : '';
     const value = entry.value as Node | null;
     if (!(SECTIONS as readonly string[]).includes(key)) {
       return fail(entry.key, `unknown key "${key}" (expected ${SECTIONS.join(', ')})`);
     }
     if (value === null || isEmpty(value)) continue;
     if (key === 'mustLink' || key === 'cannotLink') {
-      if (!isSeq(value)) return fail(value, `${key} must be a list of id pairs, e.g. ${key}: [[id-a, id-b]]`);
+      if (!yaml().isSeq(value)) return fail(value, `${key} must be a list of id pairs, e.g. ${key}: [[id-a, id-b]]`);
       for (const item of value.items as (Node | null)[]) {
-        if (!isSeq(item) || item.items.length !== 2) return fail(item ?? value, `each ${key} entry must be a pair of two item ids, e.g. [id-a, id-b]`);
+        if (!yaml().isSeq(item) || item.items.length !== 2) return fail(item ?? value, `each ${key} entry must be a pair of two item ids, e.g. [id-a, id-b]`);
         const [a, b] = (item.items as (Node | null)[]).map((id) => textOf(id, `an item id in ${key}`, fail));
         if (a === b) return fail(item, `a ${key} pair needs two different ids, got "${a}" twice`);
         overrides[key].push({ ids: [a, b], at: at(item.range![0]) });
       }
     } else {
-      if (!isMap(value)) return fail(value, key === 'pin' ? 'pin must be a mapping of item id to group id, e.g. pin: { item-id: g-… }' : 'rename must be a mapping of group or theme id to label, e.g. rename: { g-…: "label" }');
+      if (!yaml().isMap(value)) return fail(value, key === 'pin' ? 'pin must be a mapping of item id to group id, e.g. pin: { item-id: g-… }' : 'rename must be a mapping of group or theme id to label, e.g. rename: { g-…: "label" }');
       for (const pair of value.items) {
         const id = textOf(pair.key as Node | null, key === 'pin' ? 'an item id in pin' : 'a group or theme id in rename', fail);
         const target = textOf(pair.value as Node | null, key === 'pin' ? `the group id item "${id}" is pinned to` : `the new label of "${id}"`, fail);
@@ -99,7 +103,7 @@ export function parseOverrides(text: string, file: string): Overrides {
 
 /** A non-empty scalar's text; anything else is a shape error at that node. */
 function textOf(node: Node | null, what: string, fail: (node: unknown, reason: string) => never): string {
-  if (!isScalar(node)) return fail(node, `expected ${what}, as plain text`);
+  if (!yaml().isScalar(node)) return fail(node, `expected ${what}, as plain text`);
   const text = String(node.value).trim();
   if (text === '') return fail(node, `expected ${what}, got an empty value`);
   return text;
@@ -107,7 +111,7 @@ function textOf(node: Node | null, what: string, fail: (node: unknown, reason: s
 
 /** `key:` with nothing after it (read as an empty scalar), or an explicit null. */
 function isEmpty(node: Node): boolean {
-  return isScalar(node) && (node.value === '' || node.value === '~' || node.value === 'null') && node.type === 'PLAIN';
+  return yaml().isScalar(node) && (node.value === '' || node.value === '~' || node.value === 'null') && node.type === 'PLAIN';
 }
 
 /** JSON is read by the same YAML parser (for positions), but must be JSON: checked strictly first. */

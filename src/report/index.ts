@@ -6,7 +6,7 @@ import { renderMarkdown } from './markdown.js';
 import type { ThemesReport } from './model.js';
 import { renderTerminal } from './terminal.js';
 
-export { buildReport, stableId, type ThemesReport, type ReportTheme, type ReportGroup, type ReportMember } from './model.js';
+export { buildGroups, buildReport, stableId, type ThemesReport, type ReportTheme, type ReportGroup, type ReportMember } from './model.js';
 
 export function renderReport(report: ThemesReport, options: Pick<Options, 'format' | 'explain' | 'top' | 'color' | 'excel'>): string {
   switch (options.format) {

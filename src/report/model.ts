@@ -7,7 +7,7 @@ import { traceGroups, type ChangesSinceBaseline } from '../history/changes.js';
 import { traceLineage, type Change, type Lineage } from '../history/lineage.js';
 import type { Normaliser } from '../normalise/tokens.js';
 import type { Options } from '../options.js';
-import { ANALYSIS_OPTION_KEYS, type Analysis, type AnalysisOptions } from '../pipeline.js';
+import { ANALYSIS_OPTION_KEYS, type Analysis, type AnalysisOptions, type GroupedAnalysis } from '../pipeline.js';
 import type { RecordItem } from '../types.js';
 import type { OverridesSummary } from '../overrides/types.js';
 
@@ -71,6 +71,8 @@ export interface ReportContext {
   normaliser: Normaliser;
   /** An earlier report to carry ids forward from and compare with. */
   baseline?: Baseline;
+  /** The analysis's groups as buildGroups made them (while the theme layer was still being searched); made here if absent. */
+  groups?: readonly ReportGroup[];
 }
 
 const KEYWORDS = 5;
@@ -82,7 +84,7 @@ const LABEL_CHARS = 120;
 export function buildReport(inputOrder: readonly RecordItem[], analysis: Analysis, context: ReportContext): ThemesReport {
   const { records, clustering, vectors, normaliser } = { ...analysis, normaliser: context.normaliser };
   const minSources = context.options.minSources;
-  const built = clustering.groups.map((members) => buildGroup(members, analysis, normaliser, minSources));
+  const built = context.groups ?? buildGroups(analysis.clustering.groups, analysis, normaliser, minSources);
   const traced = context.baseline ? traceGroups(built.map(memberIdsOf), context.baseline, (_ids, g) => built[g].id) : undefined;
   const groups = traced ? built.map((group, g) => withLineage(group, traced.lineage[g])) : built;
   const keywords = classKeywords(
@@ -146,7 +148,12 @@ function reportParameters(options: ReportContext['options']): ThemesReport['para
   return Object.fromEntries(keys.map((key) => [key, options[key]])) as ThemesReport['parameters'];
 }
 
-function buildGroup(members: readonly number[], analysis: Analysis, normaliser: Normaliser, minSources: number): ReportGroup {
+/** Each group's part of the report: it needs the groups only, not the themes they will fall into. */
+export function buildGroups(groups: readonly (readonly number[])[], analysis: GroupedAnalysis | Analysis, normaliser: Normaliser, minSources: number): ReportGroup[] {
+  return groups.map((members) => buildGroup(members, analysis, normaliser, minSources));
+}
+
+function buildGroup(members: readonly number[], analysis: GroupedAnalysis | Analysis, normaliser: Normaliser, minSources: number): ReportGroup {
   const { records, scorer, vectors } = analysis;
   const medoid = centralMemberOf(members, vectors, (a, b) => scorer(a, b).score);
   const rows = members.map((doc) => toMember(records[doc], doc === medoid ? 1 : scorer(medoid, doc).score));
@@ -174,7 +181,7 @@ function buildGroup(members: readonly number[], analysis: Analysis, normaliser: 
  * Sentences are looked up (the costly part) only as far as the choice needs them; the analysis's
  * terms of the medoid, drawn from these same sentences, can settle a one-sentence text.
  */
-function labelOf(medoid: number, weights: ReadonlyMap<string, number>, analysis: Analysis, normaliser: Normaliser): string {
+function labelOf(medoid: number, weights: ReadonlyMap<string, number>, analysis: GroupedAnalysis | Analysis, normaliser: Normaliser): string {
   const text = analysis.records[medoid].text;
   const sentences = splitSentences(text).map(withoutFurniture);
   return centralSentenceOf(sentences, normaliser.lookupTerms, weights, analysis.normalised[medoid].terms) ?? text;

@@ -31,7 +31,7 @@ export interface NeighbourJob {
   settings: { maxIndexDocShare: number; minScore: number; k: number };
 }
 
-/** Runs a neighbour job: in the pipeline's own thread, or in the worker (topic-worker.ts). */
+/** Runs a neighbour job: in the pipeline's own thread, or in the theme-layer worker (src/theme-worker.ts). */
 export function runNeighbourJob(job: NeighbourJob, onProgress?: (done: number, total: number) => void): ScoredPairs {
   return nearestNeighbourSearch({ ...job.vectors, features: [] }, (doc) => job.skip[doc] === 1, { ...job.settings, onProgress });
 }
