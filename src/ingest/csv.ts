@@ -18,7 +18,8 @@ interface RawRecord {
 export function parseDelimited(text: string, file: string, delimiter = guessDelimiter(text), utf8?: Uint8Array): ParsedTable {
   let records: RawRecord[];
   try {
-    records = parse(text, {
+    // Handed the bytes when there are any: csv-parse works on bytes and would re-encode the text.
+    records = parse(utf8 ?? text, {
       bom: true,
       delimiter,
       info: true,

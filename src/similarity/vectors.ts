@@ -158,10 +158,14 @@ function countRows(docs: readonly (readonly string[])[], interner: FeatureIntern
   // Dense counts by feature id, reset after each row through the row's own list of ids.
   let scratch = new Int32Array(1 << 16);
   let size = 0;
-  const row: number[] = [];
+  // The row's distinct feature ids, in a typed array: it sorts numerically without a comparator.
+  let row = new Int32Array(1024);
+  let rowLength = 0;
   const add = (feature: number) => {
     if (feature >= scratch.length) scratch = grown(scratch, feature + 1);
-    if (scratch[feature]++ === 0) row.push(feature);
+    if (scratch[feature]++ !== 0) return;
+    if (rowLength === row.length) row = grown(row, rowLength + 1);
+    row[rowLength++] = feature;
   };
   for (let r = 0; r < docs.length; r++) {
     const terms = docs[r];
@@ -172,17 +176,18 @@ function countRows(docs: readonly (readonly string[])[], interner: FeatureIntern
       if (bigrams && previous >= 0) add(interner.pair(previous, word, terms[i - 1], terms[i]));
       previous = word;
     }
-    row.sort((x, y) => x - y);
-    if (size + row.length > ids.length) {
-      ids = grown(ids, size + row.length);
-      counts = grown(counts, size + row.length);
+    const sorted = row.subarray(0, rowLength).sort();
+    if (size + rowLength > ids.length) {
+      ids = grown(ids, size + rowLength);
+      counts = grown(counts, size + rowLength);
     }
-    for (const feature of row) {
+    for (let i = 0; i < rowLength; i++) {
+      const feature = sorted[i];
       ids[size] = feature;
       counts[size++] = scratch[feature];
       scratch[feature] = 0;
     }
-    row.length = 0;
+    rowLength = 0;
     offsets[r + 1] = size;
   }
   return { offsets, ids: ids.slice(0, size), counts: counts.subarray(0, size) };
