@@ -143,6 +143,7 @@ const ANALYSIS_FLAGS: readonly [string, string][] = [
   ['charWeight', '--char-weight'],
   ['bigramWeight', '--bigram-weight'],
   ['oppositionPenalty', '--opposition-penalty'],
+  ['recipientWeight', '--recipient-weight'],
   ['themeNeighbours', '--theme-neighbours'],
 ];
 
@@ -163,6 +164,7 @@ function addAnalysisOptions(command: Command): void {
     .addOption(new Option('--char-weight <0..1>', 'weight of character similarity in the pair score').argParser(unitNumber).default(DEFAULT_OPTIONS.charWeight))
     .addOption(new Option('--bigram-weight <w>', 'weight of word pairs in the TF-IDF vectors (0 = off)').argParser(nonNegative).default(DEFAULT_OPTIONS.bigramWeight))
     .addOption(new Option('--opposition-penalty <0..1>', 'share taken off the score of two items asking opposite actions (0 = off)').argParser(unitNumber).default(DEFAULT_OPTIONS.oppositionPenalty))
+    .addOption(new Option('--recipient-weight <0..1>', 'added to the score of two items from different sources addressed to the same bodies (0 = off)').argParser(unitNumber).default(DEFAULT_OPTIONS.recipientWeight))
     .addOption(new Option('--theme-neighbours <n>', 'theme layer: each item links to at most its n most similar items').argParser(wholeNumber(1)).default(DEFAULT_OPTIONS.themeNeighbours))
     .addOption(new Option('--threads <n>', 'threads to use (1 or 2); the report is the same either way').choices(['1', '2']).argParser(Number).default(DEFAULT_OPTIONS.threads));
 }
@@ -190,6 +192,7 @@ function optionsFromFlags(flags: Record<string, unknown>, io: CliIo): Options {
     bigramWeight: flags.bigramWeight as number,
     themeNeighbours: flags.themeNeighbours as number,
     oppositionPenalty: flags.oppositionPenalty as number,
+    recipientWeight: flags.recipientWeight as number,
     threads: flags.threads as number,
     columns: {
       text: flags.text as string | undefined,

@@ -34,6 +34,12 @@ export interface Options {
    * is not grouped. 0 turns the guard off. 0..1.
    */
   oppositionPenalty: number;
+  /**
+   * Added to the pair score of two items from different sources in proportion to how far they are
+   * addressed to the same bodies (Jaccard overlap of their recipients): the same body told the
+   * same thing again is the recurrence this tool looks for. 0 turns it off. 0..1.
+   */
+  recipientWeight: number;
   /** A sentence recurring in at least this many distinct sources is a boilerplate candidate. >= 2. */
   boilerplateMinSources: number;
   /**
@@ -85,6 +91,7 @@ export const DEFAULT_OPTIONS: Readonly<Options> = Object.freeze({
   charWeight: 0.3,
   bigramWeight: 0.5,
   oppositionPenalty: 0.7,
+  recipientWeight: 0.1,
   boilerplateMinSources: 4,
   boilerplateContextSimilarity: 0.1,
   maxIndexDocShare: 0.05,
@@ -112,6 +119,7 @@ export function validateOptions(options: Options): void {
     'themeThreshold',
     'charWeight',
     'oppositionPenalty',
+    'recipientWeight',
     'boilerplateContextSimilarity',
     'maxIndexDocShare',
   ];

@@ -1,5 +1,6 @@
 import { clusterDocuments, groupDocuments, groupIndexOf, withThemes, type Clustering, type LinkConstraints } from './cluster/index.js';
 import { actionsOppose, normaliseRecords, type BoilerplateSentence, type NormalisedItem } from './normalise/index.js';
+import { createRecipientOverlap } from './normalise/recipients.js';
 import type { Normaliser } from './normalise/tokens.js';
 import type { Options } from './options.js';
 import { buildVectorsWithWordsOnly, createPairScorer, runNeighbourJob, scoreCandidatePairs, type NeighbourJob, type PairScorer, type ScoredPairs, type SparseVectors } from './similarity/index.js';
@@ -28,6 +29,7 @@ export const ANALYSIS_OPTION_KEYS = [
   'maxIndexDocShare',
   'themeNeighbours',
   'oppositionPenalty',
+  'recipientWeight',
 ] as const;
 export type AnalysisOptions = Pick<Options, (typeof ANALYSIS_OPTION_KEYS)[number]>;
 
@@ -150,7 +152,10 @@ function prepare(input: readonly RecordItem[], normaliser: Normaliser, options: 
     vectors,
     normalised.map((item) => item.text),
     options,
-    (a, b) => actionsOppose(normalised[a].actions, normalised[b].actions),
+    {
+      opposed: (a, b) => actionsOppose(normalised[a].actions, normalised[b].actions),
+      recipientOverlap: createRecipientOverlap(records),
+    },
   );
   return { records, normalised, boilerplate, vectors, scorer, excluded, topicVectors };
 }

@@ -84,7 +84,8 @@ function searchCorpus(corpus: QueryCorpus, context: SearchContext, text: string,
     const cosine = cosines[doc];
     const chars = charWeight > 0 ? diceOf(queryTrigrams, context.trigramsOf(doc)) : 0;
     const penalty = oppositionPenalty > 0 && actionsOppose(item.actions, corpus.actions[doc]) ? oppositionPenalty : 0;
-    return { doc, score: blendedScore(cosine, chars, penalty, charWeight), cosine, chars, penalty };
+    // A query names no recipient, so none counts toward its score.
+    return { doc, score: blendedScore({ cosine, chars, penalty, recipient: 0 }, { charWeight, recipientWeight: 0 }), cosine, chars, penalty };
   });
   scored.sort((a, b) => b.score - a.score || a.doc - b.doc);
   const hits = scored.slice(0, top).map((hit) => ({

@@ -13,6 +13,8 @@ export interface PairRow {
   chars: number;
   /** Share taken off for asking opposite actions (0 when they do not). */
   penalty: number;
+  /** Overlap of the two recipients (from different sources), added to the score at --recipient-weight. */
+  recipient: number;
   sameGroup: boolean;
   sharedTerms: string[];
   source1: string;
@@ -28,13 +30,15 @@ export function pairRows(analysis: Analysis, groupOf: ReadonlyMap<string, string
   for (let i = 0; i < pairs.count; i++) {
     if (pairs.score[i] < min) continue;
     const [a, b] = [records[pairs.a[i]], records[pairs.b[i]]];
+    const parts = scorer(pairs.a[i], pairs.b[i], pairs.cosine[i]);
     rows.push({
       id1: a.id,
       id2: b.id,
       score: round(pairs.score[i]),
       cosine: round(pairs.cosine[i]),
       chars: round(pairs.chars[i]),
-      penalty: round(scorer(pairs.a[i], pairs.b[i], pairs.cosine[i]).penalty),
+      penalty: round(parts.penalty),
+      recipient: round(parts.recipient),
       sameGroup: groupOf.get(a.id) === groupOf.get(b.id),
       sharedTerms: sharedFeatures(vectors, pairs.a[i], pairs.b[i])
         .slice(0, SHARED_TERMS)
@@ -46,10 +50,11 @@ export function pairRows(analysis: Analysis, groupOf: ReadonlyMap<string, string
   return rows.sort((p, q) => q.score - p.score || (p.id1 < q.id1 ? -1 : p.id1 > q.id1 ? 1 : p.id2 < q.id2 ? -1 : p.id2 > q.id2 ? 1 : 0));
 }
 
-export const PAIR_COLUMNS = ['id1', 'id2', 'score', 'cosine', 'chars', 'penalty', 'same_group', 'shared_terms', 'source1', 'source2'] as const;
+/** `recipient` came last, after the columns scripts already read by position. */
+export const PAIR_COLUMNS = ['id1', 'id2', 'score', 'cosine', 'chars', 'penalty', 'same_group', 'shared_terms', 'source1', 'source2', 'recipient'] as const;
 
 export function renderPairsCsv(rows: readonly PairRow[], settings: CsvSettings = {}): string {
-  const body = rows.map((r) => [r.id1, r.id2, r.score, r.cosine, r.chars, r.penalty, r.sameGroup ? 'yes' : 'no', r.sharedTerms.join('; '), r.source1, r.source2]);
+  const body = rows.map((r) => [r.id1, r.id2, r.score, r.cosine, r.chars, r.penalty, r.sameGroup ? 'yes' : 'no', r.sharedTerms.join('; '), r.source1, r.source2, r.recipient]);
   return csvTable(PAIR_COLUMNS, body, settings);
 }
 

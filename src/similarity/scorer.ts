@@ -2,7 +2,7 @@ import { diceOf, trigramSet } from './chars.js';
 import { cosineOf, type SparseVectors } from './vectors.js';
 
 export interface PairScore {
-  /** What decides grouping: ((1 − charWeight) · cosine + charWeight · chars) · (1 − penalty). */
+  /** What decides grouping: min(1, (1 − charWeight) · cosine + charWeight · chars + recipientWeight · recipient) · (1 − penalty). */
   score: number;
   /** Word TF-IDF cosine. */
   cosine: number;
@@ -10,6 +10,8 @@ export interface PairScore {
   chars: number;
   /** The share taken off the blend because the two ask for opposite actions (0 when they do not). */
   penalty: number;
+  /** How far the two are addressed to the same bodies, from different sources (0..1). */
+  recipient: number;
 }
 
 /** Scores two documents; a caller that already knows their cosine passes it in. */
@@ -19,33 +21,47 @@ export interface ScorerSettings {
   charWeight: number;
   /** Taken off the score of two documents that ask for opposite actions. 0..1. */
   oppositionPenalty: number;
+  /** Added to the score of two documents from different sources in full when they are addressed to the same bodies. 0..1. */
+  recipientWeight: number;
 }
+
+/** What the scorer knows of pairs besides their text: opposite asks, shared recipients. */
+export interface PairRelations {
+  opposed(a: number, b: number): boolean;
+  /** 0..1; see createRecipientOverlap. */
+  recipientOverlap(a: number, b: number): number;
+}
+
+const UNRELATED: PairRelations = { opposed: () => false, recipientOverlap: () => 0 };
 
 /**
  * One scoring rule for candidates, medoids and member similarities alike; trigram sets are built
- * once, on first use. `opposed` says whether two documents ask for opposite actions.
+ * once, on first use. `relations` says which documents ask for opposite actions and how far two
+ * are addressed to the same bodies.
  */
-export function createPairScorer(vectors: SparseVectors, texts: readonly string[], settings: ScorerSettings, opposed: (a: number, b: number) => boolean = () => false): PairScorer {
+export function createPairScorer(vectors: SparseVectors, texts: readonly string[], settings: ScorerSettings, relations: PairRelations = UNRELATED): PairScorer {
   const trigrams: (Uint16Array | undefined)[] = new Array(texts.length);
   const trigramsOf = (doc: number) => (trigrams[doc] ??= trigramSet(texts[doc]));
-  const { charWeight, oppositionPenalty } = settings;
+  const { charWeight, oppositionPenalty, recipientWeight } = settings;
   return (a, b, knownCosine) => {
     const cosine = knownCosine ?? cosineOf(vectors, a, b);
     const chars = charWeight > 0 ? diceOf(trigramsOf(a), trigramsOf(b)) : 0;
-    const penalty = oppositionPenalty > 0 && opposed(a, b) ? oppositionPenalty : 0;
-    return { score: blendedScore(cosine, chars, penalty, charWeight), cosine, chars, penalty };
+    const penalty = oppositionPenalty > 0 && relations.opposed(a, b) ? oppositionPenalty : 0;
+    const recipient = recipientWeight > 0 ? relations.recipientOverlap(a, b) : 0;
+    return { score: blendedScore({ cosine, chars, penalty, recipient }, settings), cosine, chars, penalty, recipient };
   };
 }
 
-/** The pair score from its parts: ((1 − charWeight) · cosine + charWeight · chars) · (1 − penalty). */
-export function blendedScore(cosine: number, chars: number, penalty: number, charWeight: number): number {
-  return ((1 - charWeight) * cosine + charWeight * chars) * (1 - penalty);
+/** The pair score from its parts: min(1, (1 − charWeight) · cosine + charWeight · chars + recipientWeight · recipient) · (1 − penalty). */
+export function blendedScore(parts: Omit<PairScore, 'score'>, settings: Pick<ScorerSettings, 'charWeight' | 'recipientWeight'>): number {
+  const text = (1 - settings.charWeight) * parts.cosine + settings.charWeight * parts.chars;
+  return Math.min(1, text + settings.recipientWeight * parts.recipient) * (1 - parts.penalty);
 }
 
 /** Word cosine alone: the topic layer's score. */
 export function createCosineScorer(vectors: SparseVectors): PairScorer {
   return (a, b, knownCosine) => {
     const cosine = knownCosine ?? cosineOf(vectors, a, b);
-    return { score: cosine, cosine, chars: 0, penalty: 0 };
+    return { score: cosine, cosine, chars: 0, penalty: 0, recipient: 0 };
   };
 }

@@ -28,6 +28,17 @@ describe('inputs that must be read correctly', () => {
     expect(members.some((m: { text: string }) => m.text.includes('\n'))).toBe(true);
   });
 
+  it('same_recipient.csv: a borderline pair to the same body from two reports groups; to different bodies, or within one report, it does not', () => {
+    const groupOf = (report: { items: { id: string; group: string }[] }) => new Map(report.items.map((i) => [i.id, i.group]));
+    const together = (groups: Map<string, string>, a: string, b: string) => groups.get(a) === groups.get(b);
+    const weighted = groupOf(json([fixture('quirks/same_recipient.csv')]).report);
+    const unweighted = groupOf(json([fixture('quirks/same_recipient.csv'), '--recipient-weight', '0']).report);
+    expect(together(weighted, 'handover-2019', 'handover-2021')).toBe(true);
+    expect(together(unweighted, 'handover-2019', 'handover-2021')).toBe(false);
+    expect(together(weighted, 'lighting-2018', 'lighting-2022')).toBe(false);
+    expect(together(weighted, 'prison-2023a', 'prison-2023b')).toBe(false);
+  });
+
   it('header_aliases.csv: columns are found by their common names', () => {
     const { report } = json([fixture('quirks/header_aliases.csv')]);
     const member = report.themes[0].groups[0].members[0];

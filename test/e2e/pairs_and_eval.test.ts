@@ -14,6 +14,8 @@ interface PairJson {
   score: number;
   cosine: number;
   chars: number;
+  penalty: number;
+  recipient: number;
   sameGroup: boolean;
   sharedTerms: string[];
 }
@@ -51,6 +53,18 @@ describe('recdedup pairs', () => {
     }
     const scores = pairs.map((p) => p.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('gives the recipient overlap of each pair, and its score is the documented blend of the parts', () => {
+    const run = recdedup(['pairs', fixture('quirks/same_recipient.csv'), '--min', '0', '--format', 'csv']);
+    expect(run.code, run.stderr).toBe(0);
+    const rows: Record<string, string>[] = parse(run.stdout, { columns: true });
+    const handover = rows.find((r) => r.id1 === 'handover-2019' && r.id2 === 'handover-2021')!;
+    expect(Number(handover.recipient)).toBe(1);
+    for (const r of rows) {
+      const blend = (0.7 * Number(r.cosine) + 0.3 * Number(r.chars) + 0.1 * Number(r.recipient)) * (1 - Number(r.penalty));
+      expect(Number(r.score)).toBeCloseTo(Math.min(1, blend), 3);
+    }
   });
 
   it('says whether each pair ended in one group, as the themes report does', () => {

@@ -87,7 +87,7 @@ describe('candidate pairs', () => {
   it('finds exactly the pairs an all-pairs scan finds above the floor', () => {
     const texts = docs.map((d) => d.join(' '));
     const vectors = buildVectors(docs, { bigramWeight: 0.5 });
-    const scorer = createPairScorer(vectors, texts, { charWeight: 0.3, oppositionPenalty: 0 });
+    const scorer = createPairScorer(vectors, texts, { charWeight: 0.3, oppositionPenalty: 0, recipientWeight: 0 });
     const pairs = scoreCandidatePairs(vectors, scorer, (d) => docs[d].length === 0, { maxIndexDocShare: 0.05, minScore: 0.2 });
     const found = Array.from({ length: pairs.count }, (_, i) => `${pairs.a[i]}-${pairs.b[i]}`).sort();
     const expected: string[] = [];
@@ -99,6 +99,28 @@ describe('candidate pairs', () => {
     }
     expect(found).toEqual(expected.sort());
     expect(found).toEqual(['0-1', '2-3']);
+  });
+});
+
+describe('the pair score', () => {
+  const texts = ['ambulance handover delays at hospital', 'ambulance crews queue at hospital to hand over'];
+  const vectors = buildVectors(texts.map((t) => t.split(' ')), { bigramWeight: 0.5 });
+  const related = (overlap: number, opposed = false) => ({ opposed: () => opposed, recipientOverlap: () => overlap });
+
+  it('adds the recipient overlap at its weight, and nothing at weight 0', () => {
+    const plain = createPairScorer(vectors, texts, { charWeight: 0.3, oppositionPenalty: 0.7, recipientWeight: 0 }, related(1))(0, 1);
+    const weighted = createPairScorer(vectors, texts, { charWeight: 0.3, oppositionPenalty: 0.7, recipientWeight: 0.1 }, related(0.5))(0, 1);
+    expect(plain.recipient).toBe(0);
+    expect(weighted.recipient).toBe(0.5);
+    expect(weighted.score).toBeCloseTo(plain.score + 0.05, 10);
+  });
+
+  it('takes the opposition penalty off the whole score, and never exceeds 1', () => {
+    const opposed = createPairScorer(vectors, texts, { charWeight: 0.3, oppositionPenalty: 0.7, recipientWeight: 0.1 }, related(1, true))(0, 1);
+    const agreed = createPairScorer(vectors, texts, { charWeight: 0.3, oppositionPenalty: 0.7, recipientWeight: 0.1 }, related(1))(0, 1);
+    expect(opposed.score).toBeCloseTo(agreed.score * 0.3, 10);
+    const self = createPairScorer(vectors, texts, { charWeight: 0.3, oppositionPenalty: 0, recipientWeight: 1 }, related(1))(0, 0);
+    expect(self.score).toBe(1);
   });
 });
 
