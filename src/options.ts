@@ -77,7 +77,7 @@ export interface Options {
   excel: boolean;
   progress: boolean;
   /**
-   * Threads to use: 2 runs the theme layer's topic search beside the grouping search on inputs of
+   * Threads to use: 2 runs the theme layer (topic search, then theme linkage) beside the grouping search on inputs of
    * 2,000 items or more; 1 runs everything in one thread. The report is the same either way. 1..2.
    */
   threads: number;
