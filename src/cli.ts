@@ -80,7 +80,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .argument('<text>', 'the recommendation to look for, in quotes')
     .argument('[input...]', 'the same inputs as for themes (or --index instead)')
     .option('--index <file>', 'read an index made by `recdedup index` instead of inputs');
-  addAnalysisOptions(query);
+  // --threads changes how the analysis runs, not its result, so it may go with --index.
+  const fixedByIndex = addAnalysisOptions(query).filter((option) => option.long !== '--threads');
   query
     .option('--top <n>', 'how many results to list', wholeNumber(1), QUERY_TOP)
     .addOption(new Option('--format <format>', 'output format').choices(['terminal', 'json']).default('terminal'))
@@ -92,7 +93,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     const index = flags.index as string | undefined;
     if (index !== undefined) {
       // An index holds the analysis made with the options it was built with; one given now could not change it.
-      const given = ANALYSIS_FLAGS.filter(([key]) => command.getOptionValueSource(key) === 'cli').map(([, flag]) => flag);
+      const given = fixedByIndex.filter((option) => command.getOptionValueSource(option.attributeName()) === 'cli').map((option) => option.long);
       if (given.length > 0) throw new UsageError(`${given.join(', ')} cannot be used with --index: an index keeps the options it was built with (build it again with them)`);
     }
     setExit(await queryCommand(text, inputs, { top: flags.top as number, index }, optionsFromFlags(flags, io), io));
@@ -128,26 +129,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 /** How many results `query` lists unless --top says otherwise. */
 export const QUERY_TOP = 10;
 
-/** The analysis options as commander names them, with their flags: fixed in an index when it is built. */
-const ANALYSIS_FLAGS: readonly [string, string][] = [
-  ['threshold', '--threshold'],
-  ['themeThreshold', '--theme-threshold'],
-  ['minSources', '--min-sources'],
-  ['text', '--text'],
-  ['id', '--id'],
-  ['source', '--source'],
-  ['year', '--year'],
-  ['recipient', '--recipient'],
-  ['status', '--status'],
-  ['aliases', '--aliases'],
-  ['charWeight', '--char-weight'],
-  ['bigramWeight', '--bigram-weight'],
-  ['oppositionPenalty', '--opposition-penalty'],
-  ['recipientWeight', '--recipient-weight'],
-  ['themeNeighbours', '--theme-neighbours'],
-];
-
-function addAnalysisOptions(command: Command): void {
+/** Adds the options that decide the analysis, and returns them (query --index refuses them: the index fixed them). */
+function addAnalysisOptions(command: Command): readonly Option[] {
+  const before = command.options.length;
   command
     .option('--threshold <0..1>', 'near-duplicate cut (average-link similarity)', unitNumber, DEFAULT_OPTIONS.threshold)
     .option('--theme-threshold <0..1>', 'theme cut (mean topical word cosine over all item pairs of two groups)', unitNumber, DEFAULT_OPTIONS.themeThreshold)
@@ -167,6 +151,7 @@ function addAnalysisOptions(command: Command): void {
     .addOption(new Option('--recipient-weight <0..1>', 'added to the score of two items from different sources addressed to the same bodies (0 = off)').argParser(unitNumber).default(DEFAULT_OPTIONS.recipientWeight))
     .addOption(new Option('--theme-neighbours <n>', 'theme layer: each item links to at most its n most similar items').argParser(wholeNumber(1)).default(DEFAULT_OPTIONS.themeNeighbours))
     .addOption(new Option('--threads <n>', 'threads to use (1 or 2); the report is the same either way').choices(['1', '2']).argParser(Number).default(DEFAULT_OPTIONS.threads));
+  return command.options.slice(before);
 }
 
 function addOutputOptions(command: Command, formats: readonly string[] = OUTPUT_FORMATS, format: string = DEFAULT_OPTIONS.format): void {

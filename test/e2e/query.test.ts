@@ -117,6 +117,8 @@ describe('recdedup query', () => {
       [['query', 'text', SEEDS, '--index', index], /either inputs or --index/],
       [['query', 'text'], /nothing to search/],
       [['query', 'text', '--index', index, '--threshold', '0.5'], /--threshold cannot be used with --index/],
+      [['query', 'text', '--index', index, '--recipient-weight', '0'], /--recipient-weight cannot be used with --index/],
+      [['query', 'text', '--index', index, '--overrides', 'overrides.yaml'], /--overrides cannot be used with --index/],
       [['query', '  ', SEEDS], /query text is empty/],
       [['index', SEEDS], /--out/],
     ];
