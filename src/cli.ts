@@ -134,7 +134,7 @@ function addAnalysisOptions(command: Command): readonly Option[] {
   const before = command.options.length;
   command
     .option('--threshold <0..1>', 'near-duplicate cut (average-link similarity)', unitNumber, DEFAULT_OPTIONS.threshold)
-    .option('--theme-threshold <0..1>', 'theme cut (mean topical word cosine over all item pairs of two groups)', unitNumber, DEFAULT_OPTIONS.themeThreshold)
+    .option('--theme-threshold <0..1>', 'theme cut (mean topic score over all item pairs of two groups)', unitNumber, DEFAULT_OPTIONS.themeThreshold)
     .option('--min-sources <n>', 'a group is recurring when it spans at least n distinct sources', wholeNumber(1), DEFAULT_OPTIONS.minSources)
     .option('--text <column>', 'column holding the recommendation text')
     .option('--id <column>', 'column holding the id')
@@ -150,6 +150,11 @@ function addAnalysisOptions(command: Command): readonly Option[] {
     .addOption(new Option('--opposition-penalty <0..1>', 'share taken off the score of two items asking opposite actions (0 = off)').argParser(unitNumber).default(DEFAULT_OPTIONS.oppositionPenalty))
     .addOption(new Option('--recipient-weight <0..1>', 'added to the score of two items from different sources addressed to the same bodies (0 = off)').argParser(unitNumber).default(DEFAULT_OPTIONS.recipientWeight))
     .addOption(new Option('--theme-neighbours <n>', 'theme layer: each item links to at most its n most similar items').argParser(wholeNumber(1)).default(DEFAULT_OPTIONS.themeNeighbours))
+    .addOption(
+      new Option('--shared-neighbour-boost <w>', 'theme layer: topic cosine x (1 + w x share of nearest neighbours two items share) (0 = off)')
+        .argParser(nonNegative)
+        .default(DEFAULT_OPTIONS.sharedNeighbourBoost),
+    )
     .addOption(new Option('--threads <n>', 'threads to use (1 or 2); the report is the same either way').choices(['1', '2']).argParser(Number).default(DEFAULT_OPTIONS.threads));
   return command.options.slice(before);
 }
@@ -176,6 +181,7 @@ function optionsFromFlags(flags: Record<string, unknown>, io: CliIo): Options {
     charWeight: flags.charWeight as number,
     bigramWeight: flags.bigramWeight as number,
     themeNeighbours: flags.themeNeighbours as number,
+    sharedNeighbourBoost: flags.sharedNeighbourBoost as number,
     oppositionPenalty: flags.oppositionPenalty as number,
     recipientWeight: flags.recipientWeight as number,
     threads: flags.threads as number,

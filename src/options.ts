@@ -14,14 +14,23 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export interface Options {
   /** Near-duplicate cut: items join one group when their average-link similarity is at least this. 0..1. */
   threshold: number;
-  /** Theme cut: groups join one theme while the mean word cosine over all their item pairs is at least this. 0..1. */
+  /**
+   * Theme cut: groups join one theme while the mean topic score over all their item pairs is at
+   * least this (word cosine × (1 + sharedNeighbourBoost × shared-neighbour share)). 0..1.
+   */
   themeThreshold: number;
   /**
    * Theme layer: each item links to at most this many of its most similar items (its topical
    * nearest neighbours); the rest count as 0 in the averages. Keeps theme linkage fast on dense
-   * topics. >= 1.
+   * topics. The same lists decide which neighbours two items share. >= 1.
    */
   themeNeighbours: number;
+  /**
+   * Theme layer: a topic pair's word cosine is multiplied by 1 + this × the share of their
+   * themeNeighbours nearest items the two have in common. Items on one topic sit in the same
+   * crowd; items sharing only generic words do not, whatever their cosine. 0 turns it off. >= 0.
+   */
+  sharedNeighbourBoost: number;
   /** A group is *recurring* when its members come from at least this many distinct sources. >= 1. */
   minSources: number;
   /** Weight of the character-trigram Dice score in the blended pair score (the rest is word TF-IDF cosine). 0..1. */
@@ -85,8 +94,9 @@ export interface Options {
 
 export const DEFAULT_OPTIONS: Readonly<Options> = Object.freeze({
   threshold: 0.35,
-  themeThreshold: 0.06,
-  themeNeighbours: 30,
+  themeThreshold: 0.1,
+  themeNeighbours: 40,
+  sharedNeighbourBoost: 4,
   minSources: 2,
   charWeight: 0.3,
   bigramWeight: 0.5,
@@ -129,8 +139,8 @@ export function validateOptions(options: Options): void {
       throw new UsageError(`${key} must be a number from 0 to 1, got ${value}`);
     }
   }
-  if (!Number.isFinite(options.bigramWeight) || options.bigramWeight < 0) {
-    throw new UsageError(`bigramWeight must be 0 or more, got ${options.bigramWeight}`);
+  for (const key of ['bigramWeight', 'sharedNeighbourBoost'] as const) {
+    if (!Number.isFinite(options[key]) || options[key] < 0) throw new UsageError(`${key} must be 0 or more, got ${options[key]}`);
   }
   requireWhole('minSources', options.minSources, 1);
   requireWhole('themeNeighbours', options.themeNeighbours, 1);

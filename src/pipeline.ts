@@ -28,6 +28,7 @@ export const ANALYSIS_OPTION_KEYS = [
   'boilerplateContextSimilarity',
   'maxIndexDocShare',
   'themeNeighbours',
+  'sharedNeighbourBoost',
   'oppositionPenalty',
   'recipientWeight',
 ] as const;
@@ -174,12 +175,14 @@ function groupPairs(prepared: Prepared, options: AnalysisOptions, stage: StageRu
 /**
  * What the theme layer links on: word cosine over single words only (a topic is shared
  * vocabulary, word order matters less; measured better than the near-duplicate vectors with their
- * word pairs), each item keeping only its nearest topical neighbours.
+ * word pairs), each item keeping only its nearest topical neighbours, raised by the neighbours two
+ * items share. As for groups, pairs below half the cut count as 0 in the averages.
  */
 function topicJob(prepared: Prepared, options: AnalysisOptions): NeighbourJob {
   const vectors = prepared.topicVectors;
   const skip = Uint8Array.from(prepared.normalised, (item) => (item.terms.length === 0 ? 1 : 0));
-  return { vectors, skip, settings: { maxIndexDocShare: options.maxIndexDocShare, minScore: options.themeThreshold, k: options.themeNeighbours } };
+  const { maxIndexDocShare, themeThreshold, themeNeighbours: k, sharedNeighbourBoost } = options;
+  return { vectors, skip, settings: { maxIndexDocShare, minScore: themeThreshold * 0.5, k, sharedNeighbourBoost } };
 }
 
 /** Plain code-unit order: locale-independent, so every machine sorts alike. */

@@ -15,6 +15,7 @@ describe('README options table', () => {
     ['--char-weight <0..1>', 'charWeight'],
     ['--bigram-weight <w>', 'bigramWeight'],
     ['--theme-neighbours <n>', 'themeNeighbours'],
+    ['--shared-neighbour-boost <w>', 'sharedNeighbourBoost'],
     ['--opposition-penalty <0..1>', 'oppositionPenalty'],
     ['--threads <n>', 'threads'],
   ];

@@ -57,9 +57,9 @@ export function withThemes(groups: number[][], themeRepOf: Int32Array): Clusteri
 
 /**
  * Themes continue average-link from the groups down to the theme threshold: each group is a node
- * weighted by its size, linked by the sums of its members' pair cosines, so a theme is held
- * together by the mean similarity of all its items, not by one close pair. Returns each group's
- * representative group.
+ * weighted by its size, linked by the sums of its members' topic pair scores (word cosine, raised
+ * where the two items share nearest neighbours), so a theme is held together by the mean
+ * similarity of all its items, not by one close pair. Returns each group's representative group.
  */
 export function themesOverGroups(groupOfDoc: Int32Array, groupCount: number, pairs: ScoredPairs, themeThreshold: number): Int32Array {
   const a = new Int32Array(pairs.count);
@@ -72,7 +72,7 @@ export function themesOverGroups(groupOfDoc: Int32Array, groupCount: number, pai
     if (x === y) continue;
     a[count] = x;
     b[count] = y;
-    weight[count++] = pairs.cosine[i];
+    weight[count++] = pairs.score[i];
   }
   const sizes = new Int32Array(groupCount);
   for (let doc = 0; doc < groupOfDoc.length; doc++) sizes[groupOfDoc[doc]]++;

@@ -1,14 +1,30 @@
 import { PairBuffer, searchPairs, type ScoredPairs, type SearchSettings } from './candidates.js';
 import type { SparseVectors } from './vectors.js';
 
+/** How many nearest neighbours each document keeps, and how much the neighbours two documents share counts. */
+export interface NeighbourSettings {
+  k: number;
+  /**
+   * Each pair's `score` is its cosine × (1 + sharedNeighbourBoost × the share of their nearest
+   * neighbours the two documents have in common: shared / max(both list lengths, 10)); `cosine`
+   * stays the plain cosine. 0 (the default) leaves score = cosine.
+   */
+  sharedNeighbourBoost?: number;
+}
+
 /**
  * Each document's `k` most similar documents (word cosine ≥ minScore), as pairs: a pair is kept
  * when it is among either side's k strongest (ties go to the smaller document index). Equal to
  * searching every pair and then keeping nearestNeighbourPairs, but holds only k candidates per
  * document while searching — the full pair list at a theme-level cut is what grows past memory
  * on large inputs.
+ *
+ * Why shared neighbours: two items on one topic sit in the same crowd of items, while two items
+ * that only share a few generic words ("risk", "staff", "assessment") have different crowds. The
+ * overlap of nearest-neighbour lists (shared-nearest-neighbour similarity, as in Jarvis–Patrick
+ * clustering) tells the two apart where the pair's own cosine cannot.
  */
-export function nearestNeighbourSearch(vectors: SparseVectors, skip: (doc: number) => boolean, settings: SearchSettings & { k: number }): ScoredPairs {
+export function nearestNeighbourSearch(vectors: SparseVectors, skip: (doc: number) => boolean, settings: SearchSettings & NeighbourSettings): ScoredPairs {
   const docs = vectors.offsets.length - 1;
   const nearest = new NeighbourHeaps(docs, settings.k);
   searchPairs(vectors, skip, settings, (earlier, later, cosine) => {
@@ -17,7 +33,7 @@ export function nearestNeighbourSearch(vectors: SparseVectors, skip: (doc: numbe
     nearest.offer(earlier, later, score);
     nearest.offer(later, earlier, score);
   });
-  return nearest.pairs();
+  return nearest.pairs(settings.sharedNeighbourBoost ?? 0);
 }
 
 /**
@@ -28,13 +44,16 @@ export interface NeighbourJob {
   vectors: Omit<SparseVectors, 'features'>;
   /** 1 for documents that take no part. */
   skip: Uint8Array;
-  settings: { maxIndexDocShare: number; minScore: number; k: number };
+  settings: { maxIndexDocShare: number; minScore: number } & NeighbourSettings;
 }
 
 /** Runs a neighbour job: in the pipeline's own thread, or in the theme-layer worker (src/theme-worker.ts). */
 export function runNeighbourJob(job: NeighbourJob, onProgress?: (done: number, total: number) => void): ScoredPairs {
   return nearestNeighbourSearch({ ...job.vectors, features: [] }, (doc) => job.skip[doc] === 1, { ...job.settings, onProgress });
 }
+
+/** Shared neighbours are counted out of at least this many (see NeighbourHeaps.sharedShare). */
+const MIN_CROWD = 10;
 
 /** One bounded min-heap per document (its weakest kept neighbour on top), in flat typed arrays. */
 class NeighbourHeaps {
@@ -62,19 +81,37 @@ class NeighbourHeaps {
     }
   }
 
-  /** Every kept neighbour pair once, smaller index first. */
-  pairs(): ScoredPairs {
+  /** Every kept neighbour pair once, smaller index first; scored as NeighbourSettings.sharedNeighbourBoost says. */
+  pairs(sharedNeighbourBoost: number): ScoredPairs {
     const out = new PairBuffer();
+    // mark[d] === doc + 1 while d is one of doc's neighbours: one pass over the other's list counts the shared ones.
+    const mark = sharedNeighbourBoost > 0 ? new Int32Array(this.docs) : undefined;
     for (let doc = 0; doc < this.docs; doc++) {
       const base = doc * this.k;
-      for (let i = base; i < base + this.sizes[doc]; i++) {
+      const end = base + this.sizes[doc];
+      if (mark) for (let i = base; i < end; i++) mark[this.others[i]] = doc + 1;
+      for (let i = base; i < end; i++) {
         const other = this.others[i];
         // A pair both sides kept is written from the smaller side only.
         if (other < doc && this.holds(other, doc)) continue;
-        out.push(Math.min(doc, other), Math.max(doc, other), this.scores[i], this.scores[i], 0);
+        const cosine = this.scores[i];
+        const score = mark ? Math.fround(cosine * (1 + sharedNeighbourBoost * this.sharedShare(doc, other, mark))) : cosine;
+        out.push(Math.min(doc, other), Math.max(doc, other), score, cosine, 0);
       }
     }
     return out.finish();
+  }
+
+  /**
+   * The share of the longer of the two neighbour lists that the other list holds too (`mark`
+   * stamps doc's list), counted out of at least MIN_CROWD: on a small input no list is full, and
+   * one neighbour in common out of one or two is no crowd.
+   */
+  private sharedShare(doc: number, other: number, mark: Int32Array): number {
+    const base = other * this.k;
+    let shared = 0;
+    for (let i = base; i < base + this.sizes[other]; i++) if (mark[this.others[i]] === doc + 1) shared++;
+    return shared / Math.max(this.sizes[doc], this.sizes[other], MIN_CROWD);
   }
 
   private holds(doc: number, other: number): boolean {

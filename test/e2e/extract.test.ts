@@ -124,6 +124,18 @@ describe('themes over report files', () => {
     expect(goodPractice).toBeDefined();
     expect(themeOf.get(goodPractice.id)).toBe(themeOf.get('rapid-review-response-REC-3'));
   });
+
+  it('puts the NHS Providers action on outcome metrics in the theme of "measuring what matters" (recommendation 1), not in one theme of everything', () => {
+    const run = recdedup(['themes', RESPONSE_TEXT, HSSIB_TEXT, BRIEFING_TEXT, '--format', 'json']);
+    const report = JSON.parse(run.stdout);
+    const themeOf = new Map(report.items.map((i: { id: string; theme: string }) => [i.id, i.theme]));
+    const metrics = report.themes
+      .flatMap((t: { groups: { members: { id: string; text: string }[] }[] }) => t.groups.flatMap((g) => g.members))
+      .find((m: { id: string; text: string }) => m.id.startsWith('nhs_providers_briefing') && /outcomes? metrics/i.test(m.text));
+    expect(metrics).toBeDefined();
+    expect(themeOf.get(metrics.id)).toBe(themeOf.get('rapid-review-response-REC-1'));
+    expect(report.themes.length).toBeGreaterThan(1);
+  });
 });
 
 /** Share of the shorter text's words found in the longer one. */

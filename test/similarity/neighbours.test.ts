@@ -73,3 +73,58 @@ describe('nearestNeighbourSearch', () => {
     for (let i = 0; i < found.count; i++) expect(found.cosine[i]).toBeCloseTo(cosineOf(vectors, found.a[i], found.b[i]), 6);
   });
 });
+
+describe('shared-neighbour boost', () => {
+  const vocabulary = ['ward', 'ligatur', 'audit', 'ambul', 'delay', 'handov', 'train', 'staff'];
+  const corpus = fc.array(fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 5 }), { minLength: 2, maxLength: 30 });
+
+  /** Each document's own k nearest (score, then the smaller index), by brute force over every pair. */
+  function nearestLists(pairs: ScoredPairs, docs: number, k: number): Set<number>[] {
+    const lists = Array.from({ length: docs }, () => [] as [number, number][]);
+    for (let i = 0; i < pairs.count; i++) {
+      lists[pairs.a[i]].push([pairs.b[i], pairs.score[i]]);
+      lists[pairs.b[i]].push([pairs.a[i], pairs.score[i]]);
+    }
+    return lists.map((list) => new Set(list.sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, k).map(([other]) => other)));
+  }
+
+  it('scores each pair cosine × (1 + boost × neighbours in common / the longer list, at least 10)', () => {
+    fc.assert(
+      fc.property(corpus, fc.integer({ min: 1, max: 5 }), fc.constantFrom(1, 4), (docs, k, boost) => {
+        const vectors = buildVectors(docs, { bigramWeight: 0 });
+        const settings = { maxIndexDocShare: 0.05, minScore: 0.05 };
+        const lists = nearestLists(scoreCandidatePairs(vectors, createCosineScorer(vectors), () => false, settings), docs.length, k);
+        const found = nearestNeighbourSearch(vectors, () => false, { ...settings, k, sharedNeighbourBoost: boost });
+        for (let i = 0; i < found.count; i++) {
+          const [x, y] = [lists[found.a[i]], lists[found.b[i]]];
+          const shared = [...x].filter((other) => y.has(other)).length / Math.max(x.size, y.size, 10);
+          expect(found.score[i]).toBeCloseTo(found.cosine[i] * (1 + boost * shared), 5);
+        }
+      }),
+    );
+  });
+
+  it('raises a pair inside one crowd above a pair of equal cosine whose crowds differ', () => {
+    // 0 and 1 share their neighbours 2 and 3; 4 and 5 share a word but have no neighbour in common.
+    const docs = [
+      ['ward', 'ligatur', 'audit'],
+      ['ward', 'ligatur', 'train'],
+      ['ward', 'ligatur'],
+      ['ligatur', 'audit', 'train'],
+      ['ambul', 'delay', 'staff'],
+      ['ambul', 'handov', 'train'],
+    ];
+    const vectors = buildVectors(docs, { bigramWeight: 0 });
+    const found = nearestNeighbourSearch(vectors, () => false, { maxIndexDocShare: 0.05, minScore: 0.01, k: 3, sharedNeighbourBoost: 4 });
+    const at = (a: number, b: number) => keys(found).indexOf(`${a}-${b}`);
+    expect(found.score[at(0, 1)]).toBeGreaterThan(found.cosine[at(0, 1)]);
+    expect(found.score[at(0, 1)] / found.cosine[at(0, 1)]).toBeGreaterThan(found.score[at(4, 5)] / found.cosine[at(4, 5)]);
+  });
+
+  it('leaves score equal to cosine without a boost', () => {
+    const docs = [['ward', 'ligatur'], ['ward', 'ligatur', 'audit'], ['ward', 'audit']];
+    const vectors = buildVectors(docs, { bigramWeight: 0 });
+    const found = nearestNeighbourSearch(vectors, () => false, { maxIndexDocShare: 0.05, minScore: 0.01, k: 2 });
+    expect(Array.from(found.score)).toEqual(Array.from(found.cosine));
+  });
+});
