@@ -5,9 +5,22 @@ import { sentences } from './lines.js';
  * recommends that", else the subject of a "should / must / needs to" clause.
  */
 export function findRecipient(text: string): string {
-  const named = recommendsThatSubject(text);
+  const named = recommendsThatSubject(text) || addressedTo(text);
   if (named) return named;
   return modalSubjects(text).join('; ');
+}
+
+/**
+ * "This recommendation is for local ICSs to review …", "… is aimed at NHS England": the body a
+ * recommendation says it is for, when it names an actor. Reports use this where the
+ * recommendation itself is written as a statement ("ICSs will develop strategies …").
+ */
+function addressedTo(text: string): string {
+  const match = /\brecommendations?\s+(?:is|are)\s+(?:for|aimed\s+at|addressed\s+to|directed\s+at)\s+([^.;:]{1,120}?)(?:\s+to\s+[a-z]|[.;:]|$)/i.exec(text);
+  if (!match) return '';
+  const subject = match[1].replace(DETERMINERS, '').replace(/,.*$/, '').trim();
+  if (!subject || DEICTIC.test(subject) || subject.split(/\s+/).length > 10 || !namesAnActor(subject)) return '';
+  return subject.charAt(0).toUpperCase() + subject.slice(1);
 }
 
 /** Words that join the parts of an organisation's name ("Secretary of State for Health and Social Care"). */

@@ -315,6 +315,9 @@ describe('findRecipient', () => {
     ['The review should include: identification of safety issues', ''],
     ['National bodies can improve patient safety.', ''],
     ['HSSIB recommends that providers should review their policies.', 'Providers'],
+    ['ICSs will develop strategies by December. This recommendation is for local ICSs to review the estate.', 'Local ICSs'],
+    ['Data will be published. This recommendation is aimed at NHS England.', 'NHS England'],
+    ['This recommendation is for the longer term.', ''],
   ])('%s → %s', (text, recipient) => {
     expect(findRecipient(text)).toBe(recipient);
   });
