@@ -27,7 +27,8 @@ export interface Options {
   themeNeighbours: number;
   /**
    * Theme layer: a topic pair's word cosine is multiplied by 1 + this × the share of their
-   * themeNeighbours nearest items the two have in common. Items on one topic sit in the same
+   * themeNeighbours nearest items the two have in common (out of the longer of the two lists, and
+   * of at least 10). Items on one topic sit in the same
    * crowd; items sharing only generic words do not, whatever their cosine. 0 turns it off. >= 0.
    */
   sharedNeighbourBoost: number;

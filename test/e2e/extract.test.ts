@@ -114,26 +114,29 @@ describe('themes over report files', () => {
     expect(report.stats.sources).toBe(3);
   });
 
-  it('puts the NHS Providers action on sharing good practice in the theme of the review recommendation it echoes', () => {
+  /** The three seed reports' themes report: each item's theme, and the NHS Providers action whose text matches. */
+  function seedThemes() {
     const run = recdedup(['themes', RESPONSE_TEXT, HSSIB_TEXT, BRIEFING_TEXT, '--format', 'json']);
-    const report = JSON.parse(run.stdout);
-    const themeOf = new Map(report.items.map((i: { id: string; theme: string }) => [i.id, i.theme]));
-    const goodPractice = report.themes
-      .flatMap((t: { groups: { members: { id: string; text: string }[] }[] }) => t.groups.flatMap((g) => g.members))
-      .find((m: { id: string; text: string }) => m.id.startsWith('nhs_providers_briefing') && /good practice/.test(m.text));
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as { items: { id: string; theme: string }[]; themes: { groups: { members: { id: string; text: string }[] }[] }[] };
+    const themeOf = new Map(report.items.map((item) => [item.id, item.theme]));
+    const members = report.themes.flatMap((theme) => theme.groups.flatMap((group) => group.members));
+    const briefingAction = (pattern: RegExp) => members.find((m) => m.id.startsWith('nhs_providers_briefing') && pattern.test(m.text));
+    return { report, themeOf, briefingAction };
+  }
+
+  it('puts the NHS Providers action on sharing good practice in the theme of the review recommendation it echoes', () => {
+    const { themeOf, briefingAction } = seedThemes();
+    const goodPractice = briefingAction(/good practice/);
     expect(goodPractice).toBeDefined();
-    expect(themeOf.get(goodPractice.id)).toBe(themeOf.get('rapid-review-response-REC-3'));
+    expect(themeOf.get(goodPractice!.id)).toBe(themeOf.get('rapid-review-response-REC-3'));
   });
 
   it('puts the NHS Providers action on outcome metrics in the theme of "measuring what matters" (recommendation 1), not in one theme of everything', () => {
-    const run = recdedup(['themes', RESPONSE_TEXT, HSSIB_TEXT, BRIEFING_TEXT, '--format', 'json']);
-    const report = JSON.parse(run.stdout);
-    const themeOf = new Map(report.items.map((i: { id: string; theme: string }) => [i.id, i.theme]));
-    const metrics = report.themes
-      .flatMap((t: { groups: { members: { id: string; text: string }[] }[] }) => t.groups.flatMap((g) => g.members))
-      .find((m: { id: string; text: string }) => m.id.startsWith('nhs_providers_briefing') && /outcomes? metrics/i.test(m.text));
+    const { report, themeOf, briefingAction } = seedThemes();
+    const metrics = briefingAction(/outcomes? metrics/i);
     expect(metrics).toBeDefined();
-    expect(themeOf.get(metrics.id)).toBe(themeOf.get('rapid-review-response-REC-1'));
+    expect(themeOf.get(metrics!.id)).toBe(themeOf.get('rapid-review-response-REC-1'));
     expect(report.themes.length).toBeGreaterThan(1);
   });
 });
