@@ -34,7 +34,7 @@ export function groupDocuments(docs: number, pairs: ScoredPairs, threshold: numb
 /**
  * Themes over groups already formed (the second half of clusterDocuments). Groups are
  * near-duplicates (blended word and character score); themes are topics, linked by their own
- * pairs' word cosine.
+ * pairs' topic scores (see themesOverGroups).
  */
 export function themeGroups(groups: number[][], topicPairs: ScoredPairs, themeThreshold: number): Clustering {
   return withThemes(groups, themesOverGroups(groupIndexOf(groups), groups.length, topicPairs, themeThreshold));
