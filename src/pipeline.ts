@@ -1,4 +1,4 @@
-import { clusterDocuments, groupDocuments, groupIndexOf, withThemes, type Clustering, type LinkConstraints } from './cluster/index.js';
+import { clusterDocuments, groupDocuments, groupIndexOf, withThemes, type Clustering, type LinkConstraints, type PairScore } from './cluster/index.js';
 import { actionsOppose, normaliseRecords, type BoilerplateSentence, type NormalisedItem } from './normalise/index.js';
 import { createRecipientOverlap } from './normalise/recipients.js';
 import type { Normaliser } from './normalise/tokens.js';
@@ -85,7 +85,9 @@ export function analyse(
   const prepared = prepare(input, normaliser, options, stage);
   const pairs = groupPairs(prepared, options, stage);
   const topics = stage('topics', (tick) => runNeighbourJob(topicJob(prepared, options), tick));
-  const clustering = stage('cluster', () => clusterDocuments(prepared.records.length, pairs, topics, options, linksOf(prepared.records, constraints)));
+  const clustering = stage('cluster', () =>
+    clusterDocuments(prepared.records.length, pairs, topics, options, linksOf(prepared.records, constraints), pairScoreOf(prepared)),
+  );
   return { ...analysisOf(prepared), pairs, clustering };
 }
 
@@ -113,7 +115,9 @@ export async function analyseInParallel(
   const prepared = prepare(input, normaliser, options, stage);
   const themeLayer = background(topicJob(prepared, options));
   const pairs = groupPairs(prepared, options, stage);
-  const groups = stage('cluster', () => groupDocuments(prepared.records.length, pairs, options.threshold, linksOf(prepared.records, constraints)));
+  const groups = stage('cluster', () =>
+    groupDocuments(prepared.records.length, pairs, options.threshold, linksOf(prepared.records, constraints), pairScoreOf(prepared)),
+  );
   const pendingThemes = themeLayer.themesOf(groupIndexOf(groups), groups.length, options.themeThreshold);
   // Observed at once, so a failing worker is not reported as unhandled while this thread is busy.
   pendingThemes.catch(() => undefined);
@@ -159,6 +163,11 @@ function prepare(input: readonly RecordItem[], normaliser: Normaliser, options: 
     },
   );
   return { records, normalised, boilerplate, vectors, scorer, excluded, topicVectors };
+}
+
+/** The grouping score of any two documents, for the near misses the linkage completes. */
+function pairScoreOf(prepared: Prepared): PairScore {
+  return (first, second) => prepared.scorer(first, second).score;
 }
 
 /** Pairs below half the cut count as 0 in the averages: too weak to matter, too many to keep. */

@@ -14,7 +14,14 @@ export interface Edges {
  * edge order. Returns, for each node, its cluster's smallest node index. `constraints` (see
  * LinkConstraints) force or forbid some pairs; without them nothing changes.
  */
-export function averageLinkage(nodes: number, edges: Edges, threshold: number, sizes?: Int32Array, constraints?: LinkConstraints): Int32Array {
+export function averageLinkage(
+  nodes: number,
+  edges: Edges,
+  threshold: number,
+  sizes?: Int32Array,
+  constraints?: LinkConstraints,
+  completion?: NearMissCompletion,
+): Int32Array {
   // With sizes, each node stands for that many items and edge weights are sums over their item
   // pairs, so linkage stays the mean item-to-item similarity (themes continue from groups this way).
   const size = sizes ? Int32Array.from(sizes) : new Int32Array(nodes).fill(1);
@@ -22,6 +29,9 @@ export function averageLinkage(nodes: number, edges: Edges, threshold: number, s
   const graph = new ClusterGraph(rep, edges.count);
   const heap = new MergeHeap();
   const linkOf = (x: number, y: number) => graph.sum(x, y) / (size[x] * size[y]);
+  // Without completion nothing below the threshold is queued; with it, near misses are too.
+  const floor = completion ? threshold * completion.floorShare : threshold;
+  const members = completion ? new MemberLists(nodes) : undefined;
 
   for (let e = 0; e < edges.count; e++) {
     const x = edges.a[e];
@@ -34,12 +44,13 @@ export function averageLinkage(nodes: number, edges: Edges, threshold: number, s
     const [keep, gone] = graph.degree(y) > graph.degree(x) ? [y, x] : [x, y];
     rep[gone] = keep;
     size[keep] += size[gone];
+    members?.join(keep, gone);
     apart?.merged(keep, gone);
     graph.take(keep, gone);
     graph.forEachNeighbour(gone, (other) => {
       if (other === keep) return;
       graph.add(keep, other, graph.take(gone, other));
-      pushIfLinked(heap, Math.min(keep, other), Math.max(keep, other), linkOf(keep, other), threshold);
+      pushIfLinked(heap, Math.min(keep, other), Math.max(keep, other), linkOf(keep, other), floor);
     });
     graph.clear(gone);
   };
@@ -54,7 +65,7 @@ export function averageLinkage(nodes: number, edges: Edges, threshold: number, s
   for (let x = 0; x < nodes; x++) {
     if (rep[x] !== x) continue;
     graph.forEachNeighbour(x, (y) => {
-      if (x < y) pushIfLinked(heap, x, y, linkOf(x, y), threshold);
+      if (x < y) pushIfLinked(heap, x, y, linkOf(x, y), floor);
     });
   }
 
@@ -63,13 +74,16 @@ export function averageLinkage(nodes: number, edges: Edges, threshold: number, s
   // pair's current link, so a popped entry that is current is the best merge.
   while (heap.pop()) {
     const { topLink: link, topX: x, topY: y } = heap;
-    if (link < threshold) break;
+    if (link < floor) break;
     if (rep[x] !== x || rep[y] !== y) continue;
     const current = linkOf(x, y);
     if (current !== link) {
-      pushIfLinked(heap, x, y, current, threshold);
+      pushIfLinked(heap, x, y, current, floor);
       continue;
     }
+    // A near miss merges only if its exact mean reaches the threshold. Refused, it is dropped: it
+    // comes back, re-queued by merge(), only when one of its clusters grows.
+    if (link < threshold && !completion!.reaches(x, y, graph.sum(x, y), size, members!, threshold)) continue;
     // Clusters only grow, so a merge refused once stays refused: the entry is simply dropped.
     if (apart?.forbids(x, y)) continue;
     merge(x, y);
@@ -86,6 +100,66 @@ export function averageLinkage(nodes: number, edges: Edges, threshold: number, s
 export interface LinkConstraints {
   mustLink: readonly (readonly [number, number])[];
   cannotLink: readonly (readonly [number, number])[];
+}
+
+/**
+ * Average-link over a sparse graph counts a pair with no edge as 0, so a cluster pair's link is a
+ * lower bound on its true mean whenever some of its item pairs were never scored (they fell below
+ * the search's floor). Near misses — links between `floorShare` × threshold and the threshold — are
+ * completed: the missing pairs are scored and the merge happens if the exact mean reaches the
+ * threshold. Products of sizes over `maxPairs` are not completed, to bound the cost.
+ */
+export class NearMissCompletion {
+  /** How many near misses were completed, and how many of them merged (for the benchmark). */
+  completed = 0;
+  merged = 0;
+
+  constructor(
+    readonly floorShare: number,
+    private readonly maxPairs: number,
+    /** The summed score of the cross pairs of two member lists that have no edge. */
+    private readonly missingSum: (xs: readonly number[], ys: readonly number[]) => number,
+  ) {}
+
+  // A refused pair can be queued twice at one link (once under each of its old names); clusters
+  // only grow, so the same size product means the same two clusters, already refused.
+  private readonly refused = new Map<number, number>();
+
+  reaches(x: number, y: number, edgeSum: number, size: Int32Array, members: MemberLists, threshold: number): boolean {
+    const pairs = size[x] * size[y];
+    // Two single items with a link were scored: their link is exact already.
+    if (pairs === 1 || pairs > this.maxPairs) return false;
+    const key = x * size.length + y;
+    if (this.refused.get(key) === pairs) return false;
+    this.completed++;
+    const reached = (edgeSum + this.missingSum(members.of(x), members.of(y))) / pairs >= threshold;
+    if (reached) this.merged++;
+    else this.refused.set(key, pairs);
+    return reached;
+  }
+}
+
+/** Each live cluster's members as a linked list through typed arrays: joining two costs O(1). */
+class MemberLists {
+  private readonly next: Int32Array;
+  private readonly tail: Int32Array;
+
+  constructor(nodes: number) {
+    this.next = new Int32Array(nodes).fill(-1);
+    this.tail = Int32Array.from({ length: nodes }, (_, i) => i);
+  }
+
+  join(keep: number, gone: number): void {
+    this.next[this.tail[keep]] = gone;
+    this.tail[keep] = this.tail[gone];
+  }
+
+  /** The members of a live cluster, smallest first. */
+  of(cluster: number): number[] {
+    const out: number[] = [];
+    for (let node = cluster; node >= 0; node = this.next[node]) out.push(node);
+    return out.sort((a, b) => a - b);
+  }
 }
 
 function rootOf(rep: Int32Array, node: number): number {

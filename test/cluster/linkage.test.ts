@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { averageLinkage, type Edges, type LinkConstraints } from '../../src/cluster/index.js';
+import { averageLinkage, groupDocuments, NearMissCompletion, type Edges, type LinkConstraints } from '../../src/cluster/index.js';
 
 const edges = (list: [number, number, number][]): Edges => ({
   count: list.length,
@@ -67,6 +67,94 @@ describe('averageLinkage', () => {
     const apart = averageLinkage(2, edges([[0, 1, 1.2]]), 0.65, Int32Array.from([2, 1]));
     expect([...merged]).toEqual([0, 0]);
     expect([...apart]).toEqual([0, 1]);
+  });
+});
+
+describe('averageLinkage completing near misses', () => {
+  // Two tight pairs whose cross pairs were half found: the found ones alone average 0.25.
+  const split: [number, number, number][] = [[0, 1, 0.9], [2, 3, 0.9], [0, 2, 0.5], [1, 3, 0.5]];
+
+  it('merges two clusters whose unscored pairs lift the exact mean over the cut', () => {
+    expect(partitionOf(averageLinkage(4, edges(split), 0.35))).toEqual([[0, 1], [2, 3]]);
+    const completion = completionOf(split, () => 0.3);
+    expect(partitionOf(averageLinkage(4, edges(split), 0.35, undefined, undefined, completion))).toEqual([[0, 1, 2, 3]]);
+    expect([completion.completed, completion.merged]).toEqual([1, 1]);
+  });
+
+  it('leaves them apart when the exact mean stays under the cut, and does not look below the floor', () => {
+    const weak = completionOf(split, () => 0.05);
+    expect(partitionOf(averageLinkage(4, edges(split), 0.35, undefined, undefined, weak))).toEqual([[0, 1], [2, 3]]);
+    expect([weak.completed, weak.merged]).toEqual([1, 0]);
+    // 0.25 is under 0.8 × 0.35: not a near miss at all, however high the unscored pairs.
+    const strict = completionOf(split, () => 1, 0.8);
+    expect(partitionOf(averageLinkage(4, edges(split), 0.35, undefined, undefined, strict))).toEqual([[0, 1], [2, 3]]);
+    expect(strict.completed).toBe(0);
+  });
+
+  it('agrees with a naive average-link that scores the unscored pairs of every near miss', () => {
+    const graph = fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 9 }), fc.integer({ min: 1, max: 1000 })), {
+      selector: ([a, b]) => `${Math.min(a, b)}-${Math.max(a, b)}`,
+      maxLength: 30,
+    });
+    fc.assert(
+      fc.property(graph, fc.double({ min: 0.1, max: 0.6, noNaN: true }), fc.integer({ min: 1, max: 1000 }), (list, threshold, seed) => {
+        const weighted = list.filter(([a, b]) => a !== b).map(([a, b, w], i): [number, number, number] => [a, b, Math.fround(w / 1000 - i * 1e-6)]);
+        // Unscored pairs score under half the cut, as pairs the search did not keep do.
+        const missing = (x: number, y: number) => (((Math.min(x, y) * 31 + Math.max(x, y) * 17 + seed) % 97) / 97) * threshold * 0.5;
+        const fast = averageLinkage(10, edges(weighted), threshold, undefined, undefined, completionOf(weighted, missing));
+        expect(partitionOf(fast)).toEqual(partitionOf(naiveAverageLinkage(10, weighted, threshold, undefined, { floorShare: 0.7, missing })));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('gives the plain result when every unscored pair scores 0', () => {
+    const graph = fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 19 }), fc.integer({ min: 0, max: 19 }), fc.integer({ min: 1, max: 1000 })), {
+      selector: ([a, b]) => `${Math.min(a, b)}-${Math.max(a, b)}`,
+      maxLength: 80,
+    });
+    fc.assert(
+      fc.property(graph, fc.double({ min: 0.05, max: 0.6, noNaN: true }), (list, threshold) => {
+        const weighted = list.filter(([a, b]) => a !== b).map(([a, b, w]): [number, number, number] => [a, b, Math.fround(w / 1000)]);
+        const plain = averageLinkage(20, edges(weighted), threshold);
+        expect([...averageLinkage(20, edges(weighted), threshold, undefined, undefined, completionOf(weighted, () => 0))]).toEqual([...plain]);
+      }),
+    );
+  });
+});
+
+describe('groupDocuments with a pair score', () => {
+  it('scores only the pairs the search did not keep, each as (smaller, larger)', () => {
+    const pairs = fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 11 }), fc.integer({ min: 0, max: 11 }), fc.integer({ min: 100, max: 1000 })), {
+      selector: ([a, b]) => `${Math.min(a, b)}-${Math.max(a, b)}`,
+      maxLength: 40,
+    });
+    fc.assert(
+      fc.property(pairs, (list) => {
+        // Distinct weights, so no ties: the merges cannot depend on the order the pairs come in.
+        const kept = list.filter(([a, b]) => a !== b).map(([a, b, w], i): [number, number, number] => [Math.min(a, b), Math.max(a, b), Math.fround(w / 1000 - i * 1e-6)]);
+        const keptKeys = new Set(kept.map(([a, b]) => `${a}-${b}`));
+        const run = (order: [number, number, number][]) => {
+          const scored = { count: order.length, a: Int32Array.from(order, (p) => p[0]), b: Int32Array.from(order, (p) => p[1]), score: Float32Array.from(order, (p) => p[2]) };
+          const asked: string[] = [];
+          const pairScore = (first: number, second: number) => {
+            asked.push(`${first}-${second}`);
+            return 0.3;
+          };
+          return { groups: groupDocuments(12, { ...scored, cosine: scored.score, chars: scored.score }, 0.35, undefined, pairScore), asked };
+        };
+        // As given, and in the order the search emits pairs (by later, then earlier document).
+        const given = run(kept);
+        const searchOrder = run([...kept].sort((p, q) => p[1] - q[1] || p[0] - q[0]));
+        for (const key of given.asked) {
+          const [first, second] = key.split('-').map(Number);
+          expect(first).toBeLessThan(second);
+          expect(keptKeys.has(key)).toBe(false);
+        }
+        expect(new Set(searchOrder.asked)).toEqual(new Set(given.asked));
+        expect(given.groups.flat().sort((p, q) => p - q)).toEqual(Array.from({ length: 12 }, (_, i) => i));
+      }),
+    );
   });
 });
 
@@ -141,7 +229,24 @@ function partitionOf(repOf: ArrayLike<number>): number[][] {
   return [...byRep.values()].sort((p, q) => p[0] - q[0]);
 }
 
-function naiveAverageLinkage(nodes: number, list: [number, number, number][], threshold: number, constraints?: LinkConstraints): number[] {
+/** Completion as the near-miss tests use it: every pair with no edge scores `missing(x, y)`. */
+function completionOf(list: [number, number, number][], missing: (x: number, y: number) => number, floorShare = 0.7): NearMissCompletion {
+  const hasEdge = (x: number, y: number) => list.some(([a, b]) => (a === x && b === y) || (a === y && b === x));
+  return new NearMissCompletion(floorShare, 2500, (xs, ys) => {
+    let sum = 0;
+    for (const x of xs) for (const y of ys) if (!hasEdge(x, y)) sum += missing(x, y);
+    return sum;
+  });
+}
+
+/** Every cluster pair's link recomputed after each merge; with `completion`, near misses as the contract describes them. */
+function naiveAverageLinkage(
+  nodes: number,
+  list: [number, number, number][],
+  threshold: number,
+  constraints?: LinkConstraints,
+  completion?: { floorShare: number; missing: (x: number, y: number) => number },
+): number[] {
   const weight = (x: number, y: number) => list.find(([a, b]) => (a === x && b === y) || (a === y && b === x))?.[2] ?? 0;
   let clusters = Array.from({ length: nodes }, (_, i) => [i]);
   for (const [x, y] of constraints?.mustLink ?? []) {
@@ -157,7 +262,13 @@ function naiveAverageLinkage(nodes: number, list: [number, number, number][], th
         let sum = 0;
         for (const x of clusters[i]) for (const y of clusters[j]) sum += weight(x, y);
         const link = sum / (clusters[i].length * clusters[j].length);
-        if (link >= threshold && (!best || link > best[2])) best = [i, j, link];
+        // A near miss (a lower bound: pairs with no edge count 0) merges when its exact mean reaches the cut.
+        let exact = link;
+        if (completion && link < threshold && link > 0 && link >= threshold * completion.floorShare) {
+          for (const x of clusters[i]) for (const y of clusters[j]) if (!list.some(([a, b]) => (a === x && b === y) || (a === y && b === x))) sum += completion.missing(x, y);
+          exact = sum / (clusters[i].length * clusters[j].length);
+        }
+        if (exact >= threshold && (!best || link > best[2])) best = [i, j, link];
       }
     }
     if (!best) break;
