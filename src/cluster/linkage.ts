@@ -12,7 +12,8 @@ export interface Edges {
  * edge as 0 — so a chain a~b~c does not pull a and c together unless they are similar too (the
  * failure of single-link). Ties break on the smaller node index, so results do not depend on
  * edge order. Returns, for each node, its cluster's smallest node index. `constraints` (see
- * LinkConstraints) force or forbid some pairs; without them nothing changes.
+ * LinkConstraints) force or forbid some pairs; without them nothing changes. `completion` (see
+ * NearMissCompletion) scores the missing pairs of links just under the threshold.
  */
 export function averageLinkage(
   nodes: number,
@@ -110,9 +111,12 @@ export interface LinkConstraints {
  * threshold. Products of sizes over `maxPairs` are not completed, to bound the cost.
  */
 export class NearMissCompletion {
-  /** How many near misses were completed, and how many of them merged (for the benchmark). */
+  /** How many near misses were completed, and how many of them merged (for tests and measurements). */
   completed = 0;
   merged = 0;
+  // A refused pair can be queued twice at one link (once under each of its old names); clusters
+  // only grow, so the same size product means the same two clusters, already refused.
+  private readonly refused = new Map<number, number>();
 
   constructor(
     readonly floorShare: number,
@@ -120,10 +124,6 @@ export class NearMissCompletion {
     /** The summed score of the cross pairs of two member lists that have no edge. */
     private readonly missingSum: (xs: readonly number[], ys: readonly number[]) => number,
   ) {}
-
-  // A refused pair can be queued twice at one link (once under each of its old names); clusters
-  // only grow, so the same size product means the same two clusters, already refused.
-  private readonly refused = new Map<number, number>();
 
   reaches(x: number, y: number, edgeSum: number, size: Int32Array, members: MemberLists, threshold: number): boolean {
     const pairs = size[x] * size[y];
