@@ -82,11 +82,11 @@ export function averageLinkage(
       pushIfLinked(heap, x, y, current, floor);
       continue;
     }
+    // Clusters only grow, so a merge refused once stays refused: the entry is simply dropped.
+    if (apart?.forbids(x, y)) continue;
     // A near miss merges only if its exact mean reaches the threshold. Refused, it is dropped: it
     // comes back, re-queued by merge(), only when one of its clusters grows.
     if (link < threshold && !completion!.reaches(x, y, graph.sum(x, y), size, members!, threshold)) continue;
-    // Clusters only grow, so a merge refused once stays refused: the entry is simply dropped.
-    if (apart?.forbids(x, y)) continue;
     merge(x, y);
   }
   return smallestMemberOf(rep);
