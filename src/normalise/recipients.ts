@@ -17,20 +17,36 @@ export function recipientParts(recipient: string): string[] {
  * its recipient by construction, so within a source the overlap says nothing and counts 0.
  */
 export function createRecipientOverlap(records: readonly { source: string; recipient: string }[]): (a: number, b: number) => number {
-  // Split on first use: only scored pairs' items are ever asked about.
-  const parts: (string[] | undefined)[] = new Array(records.length);
-  const partsOf = (doc: number) => (parts[doc] ??= recipientParts(records[doc].recipient));
+  // This runs for every scored pair. Many items share one recipient field (every concern of a
+  // report, a body written to often), so each distinct field is split once, into sorted body ids,
+  // and each item looks its field up once: a pair then costs a merge of two short integer lists.
+  const bodyIds = new Map<string, number>();
+  const fields = new Map<string, Int32Array>();
+  const bodiesOfField = (field: string) => {
+    let bodies = fields.get(field);
+    if (bodies === undefined) fields.set(field, (bodies = Int32Array.from(recipientParts(field), (part) => idOf(bodyIds, part)).sort()));
+    return bodies;
+  };
+  const bodies: (Int32Array | undefined)[] = new Array(records.length);
+  const bodiesOf = (doc: number) => (bodies[doc] ??= bodiesOfField(records[doc].recipient));
+  // Sources as ids too: equal source names are separate strings, compared character by character.
+  const sourceIds = new Map<string, number>();
+  const sources = new Int32Array(records.length).fill(-1);
+  const sourceOf = (doc: number) => (sources[doc] >= 0 ? sources[doc] : (sources[doc] = idOf(sourceIds, records[doc].source)));
   return (a, b) => {
-    if (records[a].source === records[b].source) return 0;
-    return jaccard(partsOf(a), partsOf(b));
+    if (sourceOf(a) === sourceOf(b)) return 0;
+    return jaccard(bodiesOf(a), bodiesOf(b));
   };
 }
 
-/**
- * |A ∩ B| / |A ∪ B| of two sorted lists of distinct strings. The merge is the one diceOf runs;
- * it is not shared because diceOf is the hot path, kept monomorphic on Uint16Array.
- */
-function jaccard(a: readonly string[], b: readonly string[]): number {
+function idOf(ids: Map<string, number>, key: string): number {
+  let id = ids.get(key);
+  if (id === undefined) ids.set(key, (id = ids.size));
+  return id;
+}
+
+/** |A ∩ B| / |A ∪ B| of two sorted lists of distinct ids. */
+function jaccard(a: Int32Array, b: Int32Array): number {
   if (a.length === 0 || b.length === 0) return 0;
   let shared = 0;
   for (let i = 0, j = 0; i < a.length && j < b.length; ) {
