@@ -1,6 +1,6 @@
 import { actionsOppose, boilerplateFilter, createNormaliser, normaliseText, parseAliasTables, type BoilerplateFilter } from '../normalise/index.js';
 import type { Normaliser } from '../normalise/tokens.js';
-import { blendedScore, cosinesWithRow, diceOf, rowOf, rowOfTerms, sharedFeaturesOfRows, trigramSet } from '../similarity/index.js';
+import { blendedScore, cosinesWithRow, createTrigramSets, diceOf, rowOf, rowOfTerms, sharedFeaturesOfRows } from '../similarity/index.js';
 import type { QueryCorpus } from './corpus.js';
 
 /** One existing item near the query: its row in the corpus and the parts of its score. */
@@ -46,11 +46,12 @@ export function createQuerySearcher(corpus: QueryCorpus, normaliser: Normaliser 
   corpus.vectors.features.forEach((feature, id) => featureIds.set(feature, id));
   const filter = boilerplateFilter(corpus.boilerplate.findings, corpus.boilerplate.minSources);
   const trigrams: (Uint16Array | undefined)[] = new Array(corpus.records.length);
+  const trigramSet = createTrigramSets();
   const trigramsOf = (doc: number) => (trigrams[doc] ??= trigramSet(corpus.texts[doc]));
   const display = (term: string) => corpus.displays.get(term) ?? normaliser.display(term);
   return {
     corpus,
-    search: (text, top) => searchCorpus(corpus, { normaliser, filter, featureIds, trigramsOf, display }, text, top),
+    search: (text, top) => searchCorpus(corpus, { normaliser, filter, featureIds, trigramSet, trigramsOf, display }, text, top),
   };
 }
 
@@ -58,6 +59,7 @@ interface SearchContext {
   normaliser: Normaliser;
   filter: BoilerplateFilter;
   featureIds: ReadonlyMap<string, number>;
+  trigramSet: (text: string) => Uint16Array;
   trigramsOf: (doc: number) => Uint16Array;
   display: (term: string) => string;
 }
@@ -79,7 +81,7 @@ function searchCorpus(corpus: QueryCorpus, context: SearchContext, text: string,
   matched.sort((a, b) => cosines[b] - cosines[a] || a - b);
   const candidates = matched.slice(0, Math.max(MIN_RESCORED, RESCORED_PER_RESULT * top));
 
-  const queryTrigrams = charWeight > 0 ? trigramSet(item.text) : new Uint16Array(0);
+  const queryTrigrams = charWeight > 0 ? context.trigramSet(item.text) : new Uint16Array(0);
   const scored = candidates.map((doc) => {
     const cosine = cosines[doc];
     const chars = charWeight > 0 ? diceOf(queryTrigrams, context.trigramsOf(doc)) : 0;

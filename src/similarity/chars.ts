@@ -22,40 +22,56 @@ function symbolTable(): Int8Array {
 
 /**
  * The distinct trigrams of ` <words> ` (letters and digits of the first MAX_CHARS characters,
- * each run of anything else one space), sorted. Written as one pass over the characters: this
- * runs for every document that reaches the pair scorer.
+ * each run of anything else one space), sorted. For many texts, use one createTrigramSets().
  */
 export function trigramSet(text: string): Uint16Array {
-  const end = Math.min(text.length, MAX_CHARS);
-  const codes = new Uint16Array(end + 2);
-  let count = 0;
-  // The last two symbols written; the text starts with a space, NOT_KEPT marks "none yet".
-  let first = NOT_KEPT;
-  let second = SPACE;
-  let pendingSpace = false;
-  const write = (symbol: number) => {
-    if (first !== NOT_KEPT) codes[count++] = (first * SYMBOLS + second) * SYMBOLS + symbol;
-    first = second;
-    second = symbol;
-  };
-  const started = () => !(first === NOT_KEPT && second === SPACE);
-  for (let i = 0; i < end; i++) {
-    const unit = text.charCodeAt(i);
-    const symbol = unit < 128 ? SYMBOL_OF[unit] : NOT_KEPT;
-    if (symbol === NOT_KEPT) {
-      pendingSpace = true;
-      continue;
+  return createTrigramSets()(text);
+}
+
+/**
+ * trigramSet for many texts: one table remembers which text last wrote each code, so a text's
+ * repeated trigrams are dropped as they come and only its distinct codes are sorted. Written as
+ * one pass over the characters: this runs for every document that reaches the pair scorer.
+ */
+export function createTrigramSets(): (text: string) => Uint16Array {
+  const writtenBy = new Int32Array(SYMBOLS ** 3);
+  let textNumber = 0;
+  return (text) => {
+    textNumber++;
+    const end = Math.min(text.length, MAX_CHARS);
+    const codes = new Uint16Array(end + 2);
+    let count = 0;
+    // The last two symbols written; the text starts with a space, NOT_KEPT marks "none yet".
+    let first = NOT_KEPT;
+    let second = SPACE;
+    let pendingSpace = false;
+    const write = (symbol: number) => {
+      if (first !== NOT_KEPT) {
+        const code = (first * SYMBOLS + second) * SYMBOLS + symbol;
+        if (writtenBy[code] !== textNumber) {
+          writtenBy[code] = textNumber;
+          codes[count++] = code;
+        }
+      }
+      first = second;
+      second = symbol;
+    };
+    const started = () => !(first === NOT_KEPT && second === SPACE);
+    for (let i = 0; i < end; i++) {
+      const unit = text.charCodeAt(i);
+      const symbol = unit < 128 ? SYMBOL_OF[unit] : NOT_KEPT;
+      if (symbol === NOT_KEPT) {
+        pendingSpace = true;
+        continue;
+      }
+      // Spaces before the first word are dropped: the leading space is already there.
+      if (pendingSpace && started()) write(SPACE);
+      pendingSpace = false;
+      write(symbol);
     }
-    // Spaces before the first word are dropped: the leading space is already there.
-    if (pendingSpace && started()) write(SPACE);
-    pendingSpace = false;
-    write(symbol);
-  }
-  if (started()) write(SPACE);
-  const used = codes.subarray(0, count).sort();
-  let unique = 0;
-  for (let i = 0; i < count; i++) if (i === 0 || used[i] !== used[i - 1]) used[unique++] = used[i];
-  return codes.slice(0, unique);
+    if (started()) write(SPACE);
+    return codes.slice(0, count).sort();
+  };
 }
 
 export function diceOf(a: Uint16Array, b: Uint16Array): number {

@@ -1,5 +1,5 @@
 export { buildVectors, buildVectorsWithWordsOnly, cosineOf, cosinesWithRow, idfOf, rowOf, rowOfTerms, sharedFeatures, sharedFeaturesOfRows, type SparseRow, type SparseVectors } from './vectors.js';
 export { indexDocFreqLimit, MAX_INDEX_DOC_FREQ, scoreCandidatePairs, searchPairs, type CandidateSettings, type PairVisitor, type ScoredPairs, type SearchSettings } from './candidates.js';
-export { diceOf, trigramSet } from './chars.js';
+export { createTrigramSets, diceOf, trigramSet } from './chars.js';
 export { blendedScore, createCosineScorer, createPairScorer, type PairScore, type PairScorer, type ScorerSettings } from './scorer.js';
 export { nearestNeighbourPairs, nearestNeighbourSearch, runNeighbourJob, type NeighbourJob } from './neighbours.js';

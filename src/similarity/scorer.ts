@@ -1,4 +1,4 @@
-import { diceOf, trigramSet } from './chars.js';
+import { createTrigramSets, diceOf } from './chars.js';
 import { cosineOf, type SparseVectors } from './vectors.js';
 
 export interface PairScore {
@@ -41,6 +41,7 @@ const UNRELATED: PairRelations = { opposed: () => false, recipientOverlap: () =>
  */
 export function createPairScorer(vectors: SparseVectors, texts: readonly string[], settings: ScorerSettings, relations: PairRelations = UNRELATED): PairScorer {
   const trigrams: (Uint16Array | undefined)[] = new Array(texts.length);
+  const trigramSet = createTrigramSets();
   const trigramsOf = (doc: number) => (trigrams[doc] ??= trigramSet(texts[doc]));
   const { charWeight, oppositionPenalty, recipientWeight } = settings;
   return (a, b, knownCosine) => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildVectors, buildVectorsWithWordsOnly, cosineOf, createCosineScorer, createPairScorer, diceOf, indexDocFreqLimit, MAX_INDEX_DOC_FREQ, scoreCandidatePairs, sharedFeatures, trigramSet } from '../../src/similarity/index.js';
+import { buildVectors, buildVectorsWithWordsOnly, cosineOf, createCosineScorer, createPairScorer, createTrigramSets, diceOf, indexDocFreqLimit, MAX_INDEX_DOC_FREQ, scoreCandidatePairs, sharedFeatures, trigramSet } from '../../src/similarity/index.js';
 
 const docs = [
   ['ligatur', 'point', 'ward', 'remov'],
@@ -80,6 +80,16 @@ describe('character Dice', () => {
     expect(trigramSet(long + 'xyz').length).toBe(definition(long + 'xyz').size);
     expect(diceOf(trigramSet('Staff, should; be trained!'), trigramSet('taff hould e rained'))).toBeLessThan(1);
     expect(diceOf(trigramSet('staff -- should'), trigramSet('staff should'))).toBe(1);
+  });
+
+  it('gives every text the same set from one reused maker as from its own, whatever came before', () => {
+    const words = fc.array(fc.constantFrom('ab', 'ba', 'abab', ' ', '-', 'z9'), { maxLength: 30 }).map((parts) => parts.join(' '));
+    fc.assert(
+      fc.property(fc.array(fc.oneof(words, fc.string()), { maxLength: 20 }), (texts) => {
+        const shared = createTrigramSets();
+        for (const text of texts) expect([...shared(text)]).toEqual([...trigramSet(text)]);
+      }),
+    );
   });
 });
 
