@@ -9,6 +9,20 @@ const edges = (list: [number, number, number][]): Edges => ({
   weight: Float32Array.from(list.map((e) => e[2])),
 });
 
+/** Random edge lists over nodes 0..nodes − 1 with weights minWeight..1000, each unordered pair at most once. */
+const edgeLists = (nodes: number, length: { minLength?: number; maxLength: number }, minWeight = 1) =>
+  fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: nodes - 1 }), fc.integer({ min: 0, max: nodes - 1 }), fc.integer({ min: minWeight, max: 1000 })), {
+    selector: ([a, b]) => `${Math.min(a, b)}-${Math.max(a, b)}`,
+    ...length,
+  });
+
+/**
+ * Self-loops dropped and weights made distinct, so no two links tie and the merges cannot depend
+ * on order; rounded to 32 bits first, as the edge arrays store them.
+ */
+const distinctWeights = (list: [number, number, number][]) =>
+  list.filter(([a, b]) => a !== b).map(([a, b, w], i): [number, number, number] => [a, b, Math.fround(w / 1000 - i * 1e-6)]);
+
 describe('averageLinkage', () => {
   it('merges close pairs and leaves the rest alone', () => {
     expect([...averageLinkage(4, edges([[0, 1, 0.9], [2, 3, 0.2]]), 0.5)]).toEqual([0, 0, 2, 3]);
@@ -31,15 +45,11 @@ describe('averageLinkage', () => {
   });
 
   it('agrees with a naive average-link that recomputes every cluster pair after each merge', () => {
-    const graph = fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 7 }), fc.integer({ min: 0, max: 7 }), fc.integer({ min: 1, max: 1000 })), {
-      selector: ([a, b]) => `${Math.min(a, b)}-${Math.max(a, b)}`,
-      maxLength: 24,
-    });
+    const graph = edgeLists(8, { maxLength: 24 });
     fc.assert(
       fc.property(graph, fc.double({ min: 0.05, max: 0.9, noNaN: true }), (list, threshold) => {
-        // Distinct weights, so no ties: both must make the same merges in the same order. Weights
-        // are rounded to 32 bits first, as the edge arrays store them.
-        const weighted = list.filter(([a, b]) => a !== b).map(([a, b, w], i): [number, number, number] => [a, b, Math.fround(w / 1000 - i * 1e-6)]);
+        // No ties: both must make the same merges in the same order.
+        const weighted = distinctWeights(list);
         const fast = averageLinkage(8, edges(weighted), threshold);
         expect(partitionOf(fast)).toEqual(partitionOf(naiveAverageLinkage(8, weighted, threshold)));
       }),
@@ -47,14 +57,10 @@ describe('averageLinkage', () => {
   });
 
   it('agrees with the naive one on larger graphs, where most links move from merged clusters to their survivors', () => {
-    const graph = fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 29 }), fc.integer({ min: 0, max: 29 }), fc.integer({ min: 1, max: 1000 })), {
-      selector: ([a, b]) => `${Math.min(a, b)}-${Math.max(a, b)}`,
-      minLength: 60,
-      maxLength: 200,
-    });
+    const graph = edgeLists(30, { minLength: 60, maxLength: 200 });
     fc.assert(
       fc.property(graph, fc.double({ min: 0.01, max: 0.3, noNaN: true }), (list, threshold) => {
-        const weighted = list.filter(([a, b]) => a !== b).map(([a, b, w], i): [number, number, number] => [a, b, Math.fround(w / 1000 - i * 1e-6)]);
+        const weighted = distinctWeights(list);
         expect(partitionOf(averageLinkage(30, edges(weighted), threshold))).toEqual(partitionOf(naiveAverageLinkage(30, weighted, threshold)));
       }),
       { numRuns: 40 },
@@ -92,13 +98,10 @@ describe('averageLinkage completing near misses', () => {
   });
 
   it('agrees with a naive average-link that scores the unscored pairs of every near miss', () => {
-    const graph = fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 9 }), fc.integer({ min: 1, max: 1000 })), {
-      selector: ([a, b]) => `${Math.min(a, b)}-${Math.max(a, b)}`,
-      maxLength: 30,
-    });
+    const graph = edgeLists(10, { maxLength: 30 });
     fc.assert(
       fc.property(graph, fc.double({ min: 0.1, max: 0.6, noNaN: true }), fc.integer({ min: 1, max: 1000 }), (list, threshold, seed) => {
-        const weighted = list.filter(([a, b]) => a !== b).map(([a, b, w], i): [number, number, number] => [a, b, Math.fround(w / 1000 - i * 1e-6)]);
+        const weighted = distinctWeights(list);
         // Unscored pairs score under half the cut, as pairs the search did not keep do.
         const missing = (x: number, y: number) => (((Math.min(x, y) * 31 + Math.max(x, y) * 17 + seed) % 97) / 97) * threshold * 0.5;
         const fast = averageLinkage(10, edges(weighted), threshold, undefined, undefined, completionOf(weighted, missing));
@@ -109,10 +112,7 @@ describe('averageLinkage completing near misses', () => {
   });
 
   it('gives the plain result when every unscored pair scores 0', () => {
-    const graph = fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 19 }), fc.integer({ min: 0, max: 19 }), fc.integer({ min: 1, max: 1000 })), {
-      selector: ([a, b]) => `${Math.min(a, b)}-${Math.max(a, b)}`,
-      maxLength: 80,
-    });
+    const graph = edgeLists(20, { maxLength: 80 });
     fc.assert(
       fc.property(graph, fc.double({ min: 0.05, max: 0.6, noNaN: true }), (list, threshold) => {
         const weighted = list.filter(([a, b]) => a !== b).map(([a, b, w]): [number, number, number] => [a, b, Math.fround(w / 1000)]);
@@ -125,14 +125,11 @@ describe('averageLinkage completing near misses', () => {
 
 describe('groupDocuments with a pair score', () => {
   it('scores only the pairs the search did not keep, each as (smaller, larger)', () => {
-    const pairs = fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 11 }), fc.integer({ min: 0, max: 11 }), fc.integer({ min: 100, max: 1000 })), {
-      selector: ([a, b]) => `${Math.min(a, b)}-${Math.max(a, b)}`,
-      maxLength: 40,
-    });
+    const pairs = edgeLists(12, { maxLength: 40 }, 100);
     fc.assert(
       fc.property(pairs, (list) => {
         // Distinct weights, so no ties: the merges cannot depend on the order the pairs come in.
-        const kept = list.filter(([a, b]) => a !== b).map(([a, b, w], i): [number, number, number] => [Math.min(a, b), Math.max(a, b), Math.fround(w / 1000 - i * 1e-6)]);
+        const kept = distinctWeights(list).map(([a, b, w]): [number, number, number] => [Math.min(a, b), Math.max(a, b), w]);
         const keptKeys = new Set(kept.map(([a, b]) => `${a}-${b}`));
         const run = (order: [number, number, number][]) => {
           const scored = { count: order.length, a: Int32Array.from(order, (p) => p[0]), b: Int32Array.from(order, (p) => p[1]), score: Float32Array.from(order, (p) => p[2]) };
@@ -160,12 +157,7 @@ describe('groupDocuments with a pair score', () => {
 
 describe('averageLinkage with must-link and cannot-link constraints', () => {
   const NODES = 12;
-  const graph = fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: NODES - 1 }), fc.integer({ min: 0, max: NODES - 1 }), fc.integer({ min: 1, max: 1000 })), {
-    selector: ([a, b]) => `${Math.min(a, b)}-${Math.max(a, b)}`,
-    maxLength: 50,
-  });
-  const weighted = (list: [number, number, number][]) =>
-    list.filter(([a, b]) => a !== b).map(([a, b, w], i): [number, number, number] => [a, b, Math.fround(w / 1000 - i * 1e-6)]);
+  const graph = edgeLists(NODES, { maxLength: 50 });
   const node = fc.integer({ min: 0, max: NODES - 1 });
   const pair = fc.tuple(node, node).filter(([a, b]) => a !== b);
   const threshold = fc.double({ min: 0.02, max: 0.6, noNaN: true });
@@ -173,7 +165,7 @@ describe('averageLinkage with must-link and cannot-link constraints', () => {
   it('never puts a cannot-link pair in one cluster', () => {
     fc.assert(
       fc.property(graph, pair, threshold, (list, [u, v], cut) => {
-        const rep = averageLinkage(NODES, edges(weighted(list)), cut, undefined, { mustLink: [], cannotLink: [[u, v]] });
+        const rep = averageLinkage(NODES, edges(distinctWeights(list)), cut, undefined, { mustLink: [], cannotLink: [[u, v]] });
         expect(rep[u]).not.toBe(rep[v]);
       }),
       { numRuns: 200 },
@@ -183,7 +175,7 @@ describe('averageLinkage with must-link and cannot-link constraints', () => {
   it('always puts a must-link pair in one cluster, even with no edge between them', () => {
     fc.assert(
       fc.property(graph, pair, threshold, (list, [u, v], cut) => {
-        const rep = averageLinkage(NODES, edges(weighted(list)), cut, undefined, { mustLink: [[u, v]], cannotLink: [] });
+        const rep = averageLinkage(NODES, edges(distinctWeights(list)), cut, undefined, { mustLink: [[u, v]], cannotLink: [] });
         expect(rep[u]).toBe(rep[v]);
       }),
       { numRuns: 200 },
@@ -196,8 +188,8 @@ describe('averageLinkage with must-link and cannot-link constraints', () => {
         // Contradictions are the caller's to drop (resolveLinks does); keep only cannot-links the must-links do not join.
         const joined = naiveAverageLinkage(NODES, [], 1, { mustLink: must, cannotLink: [] });
         const constraints = { mustLink: must, cannotLink: cannot.filter(([a, b]) => joined[a] !== joined[b]) };
-        const fast = averageLinkage(NODES, edges(weighted(list)), cut, undefined, constraints);
-        expect(partitionOf(fast)).toEqual(partitionOf(naiveAverageLinkage(NODES, weighted(list), cut, constraints)));
+        const fast = averageLinkage(NODES, edges(distinctWeights(list)), cut, undefined, constraints);
+        expect(partitionOf(fast)).toEqual(partitionOf(naiveAverageLinkage(NODES, distinctWeights(list), cut, constraints)));
         for (const [a, b] of constraints.cannotLink) expect(fast[a]).not.toBe(fast[b]);
         for (const [a, b] of constraints.mustLink) expect(fast[a]).toBe(fast[b]);
       }),
@@ -208,9 +200,9 @@ describe('averageLinkage with must-link and cannot-link constraints', () => {
   it('with no constraints, or empty ones, gives exactly the unconstrained result', () => {
     fc.assert(
       fc.property(graph, threshold, (list, cut) => {
-        const plain = [...averageLinkage(NODES, edges(weighted(list)), cut)];
-        expect([...averageLinkage(NODES, edges(weighted(list)), cut, undefined, undefined)]).toEqual(plain);
-        expect([...averageLinkage(NODES, edges(weighted(list)), cut, undefined, { mustLink: [], cannotLink: [] })]).toEqual(plain);
+        const plain = [...averageLinkage(NODES, edges(distinctWeights(list)), cut)];
+        expect([...averageLinkage(NODES, edges(distinctWeights(list)), cut, undefined, undefined)]).toEqual(plain);
+        expect([...averageLinkage(NODES, edges(distinctWeights(list)), cut, undefined, { mustLink: [], cannotLink: [] })]).toEqual(plain);
       }),
     );
   });
