@@ -13,9 +13,17 @@ const SNIFF_BYTES = 8192;
 /**
  * Bytes → text. UTF-8 (with or without BOM) is expected; exports from older spreadsheet tools are
  * often Windows-1252, so invalid UTF-8 is decoded as that with a warning rather than refused.
- * NUL bytes mean the file is not text at all; `expected` says what it should have been.
+ * Spreadsheets' "Unicode text" exports are UTF-16, so that is decoded too, with a warning: from
+ * its byte-order mark, or without one when every other byte of the opening is NUL, as in
+ * UTF-16 text that is mostly ASCII. Other NUL bytes mean the file is not text at all;
+ * `expected` says what it should have been.
  */
 export function decodeInput(bytes: Uint8Array, file: string, expected = 'CSV, TSV, JSON or JSONL'): DecodedText {
+  const utf16 = utf16Of(bytes);
+  if (utf16) {
+    const text = decodeUtf16(bytes.subarray(utf16.bom ? 2 : 0), utf16.order);
+    if (text !== undefined) return { text, warnings: [{ message: `${file}: decoded as UTF-16 (${utf16.order === 'le' ? 'little' : 'big'}-endian${utf16.bom ? '' : ', no byte-order mark'})` }] };
+  }
   const nul = bytes.subarray(0, SNIFF_BYTES).indexOf(0);
   if (nul >= 0) {
     const { line, column } = lineColumnOfByte(bytes, nul);
@@ -27,6 +35,40 @@ export function decodeInput(bytes: Uint8Array, file: string, expected = 'CSV, TS
   } catch {
     const text = decodeWindows1252(body);
     return { text, warnings: [{ message: `${file}: not valid UTF-8; decoded as Windows-1252` }] };
+  }
+}
+
+const UTF16_SNIFF_MIN_UNITS = 8;
+
+/**
+ * Whether the bytes look like UTF-16, and of which byte order: a byte-order mark says so; without
+ * one, the opening (at least 8 code units) must have NUL in at least half its high bytes and (almost) none in its low ones.
+ */
+function utf16Of(bytes: Uint8Array): { order: 'le' | 'be'; bom: boolean } | undefined {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { order: 'le', bom: true };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { order: 'be', bom: true };
+  const units = Math.floor(Math.min(bytes.length, SNIFF_BYTES) / 2);
+  // Too short to judge by its NULs: refused as binary, as before UTF-16 was read.
+  if (units < UTF16_SNIFF_MIN_UNITS) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < units; i++) {
+    if (bytes[2 * i] === 0) evenNul++;
+    if (bytes[2 * i + 1] === 0) oddNul++;
+  }
+  const few = units / 100;
+  if (oddNul >= units / 2 && evenNul <= few) return { order: 'le', bom: false };
+  if (evenNul >= units / 2 && oddNul <= few) return { order: 'be', bom: false };
+  return undefined;
+}
+
+/** UTF-16 bytes (no byte-order mark) → text; undefined when they are not valid UTF-16. */
+function decodeUtf16(body: Uint8Array, order: 'le' | 'be'): string | undefined {
+  if (body.length % 2 !== 0) return undefined;
+  try {
+    return new TextDecoder(order === 'le' ? 'utf-16le' : 'utf-16be', { fatal: true, ignoreBOM: true }).decode(body);
+  } catch {
+    return undefined;
   }
 }
 

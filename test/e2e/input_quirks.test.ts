@@ -67,6 +67,14 @@ describe('inputs that must be read correctly', () => {
     expect(JSON.stringify(report.themes)).toMatch(/[\u2018\u2019\u201c\u201d\u2013£é]/);
   });
 
+  it('utf16_unicode_text.tsv: a spreadsheet\'s UTF-16 "Unicode text" export gives the report of the same rows in UTF-8, with a warning', () => {
+    const { report, stderr } = json([fixture('quirks/utf16_unicode_text.tsv')]);
+    expect(stderr).toMatch(/^recdedup: warning: .*utf16_unicode_text\.tsv: decoded as UTF-16 \(little-endian\)\n$/);
+    const utf8 = json([fixture('quirks/tab_separated.tsv')]).report;
+    const rows = (r: { items: { id: string; group: string; text: string }[] }) => r.items.map((i) => [i.id, i.group, i.text]);
+    expect(rows(report)).toEqual(rows(utf8));
+  });
+
   it('reads CSV from standard input with -', () => {
     const run = recdedup(['themes', '-', '--format', 'json'], { input: 'id,text\na,Staff should be trained\nb,Staff must be trained\n' });
     expect(run.code).toBe(0);
