@@ -32,21 +32,21 @@ export function mapColumns(columns: readonly string[], explicit: ColumnMapping, 
     const wanted = explicit[field];
     if (wanted !== undefined) {
       const found = byKey.get(headerKey(wanted));
-      if (found === undefined) throw missingColumn(file, `--${field} column "${wanted}"`, columns);
+      if (found === undefined) throw missingColumn(file, `no column "${wanted}" (given with --${field}) found`, columns);
       mapping[field] = found;
       continue;
     }
     const alias = HEADER_ALIASES[field].find((name) => byKey.has(name));
     if (alias !== undefined) mapping[field] = byKey.get(alias);
   }
-  if (mapping.text === undefined) throw missingColumn(file, 'a text column', columns);
+  if (mapping.text === undefined) {
+    const hint = `name one with --text, or use a header such as ${HEADER_ALIASES.text.slice(0, 3).join(', ')}`;
+    throw missingColumn(file, 'no text column found', columns, hint);
+  }
   return mapping;
 }
 
-function missingColumn(file: string, what: string, columns: readonly string[]): InputError {
+function missingColumn(file: string, problem: string, columns: readonly string[], hint?: string): InputError {
   const found = columns.length > 0 ? columns.map((c) => JSON.stringify(c)).join(', ') : 'none';
-  return new InputError(
-    { file, line: 1, column: 1 },
-    `no ${what} found; columns found: ${found} (name one with --text, or use a header such as ${HEADER_ALIASES.text.slice(0, 3).join(', ')})`,
-  );
+  return new InputError({ file, line: 1, column: 1 }, `${problem}; columns found: ${found}${hint ? ` (${hint})` : ''}`);
 }

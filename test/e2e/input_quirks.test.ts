@@ -94,7 +94,7 @@ describe('bad input: one line naming file, line and column, exit 2', () => {
 
   it('unterminated_quote.csv', () => expectUserError([fixture('quirks/unterminated_quote.csv')], /unterminated_quote\.csv:3:\d+: unterminated quoted field/));
   it('missing_text_column.csv lists the columns found', () =>
-    expectUserError([fixture('quirks/missing_text_column.csv')], /missing_text_column\.csv:1:1: no a text column found; columns found: "id", "source", "year"/));
+    expectUserError([fixture('quirks/missing_text_column.csv')], /missing_text_column\.csv:1:1: no text column found; columns found: "id", "source", "year"/));
   it('not_csv.csv', () => expectUserError([fixture('quirks/not_csv.csv')], /not_csv\.csv:\d+:\d+: not a text file/));
   it('invalid.json', () => expectUserError([fixture('quirks/invalid.json')], /invalid\.json:4:\d+: not valid JSON/));
   it('invalid_line.jsonl', () => expectUserError([fixture('quirks/invalid_line.jsonl')], /invalid_line\.jsonl:3:\d+: not valid JSON/));

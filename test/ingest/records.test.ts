@@ -23,11 +23,12 @@ describe('column mapping', () => {
   });
 
   it('lists the columns found when there is no text column', () => {
-    expect(() => mapColumns(['id', 'source', 'year'], {}, 'f.csv')).toThrowError(/^f\.csv:1:1: no a text column found; columns found: "id", "source", "year"/);
+    expect(() => mapColumns(['id', 'source', 'year'], {}, 'f.csv')).toThrowError(/^f\.csv:1:1: no text column found; columns found: "id", "source", "year"/);
   });
 
   it('names a missing explicit column', () => {
-    expect(() => mapColumns(['id', 'body'], { text: 'words' }, 'f.csv')).toThrowError(/--text column "words"/);
+    expect(() => mapColumns(['id', 'body'], { text: 'words' }, 'f.csv')).toThrowError(/^f\.csv:1:1: no column "words" \(given with --text\) found; columns found: "id", "body"$/);
+    expect(() => mapColumns(['id', 'body'], { year: 'published' }, 'f.csv')).toThrowError(/^f\.csv:1:1: no column "published" \(given with --year\) found; columns found: "id", "body"$/);
     expect(mapColumns(['id', 'body'], { text: 'BODY' }, 'f.csv').text).toBe('body');
   });
 });
