@@ -22,7 +22,9 @@ export function decodeInput(bytes: Uint8Array, file: string, expected = 'CSV, TS
   const utf16 = utf16Of(bytes);
   if (utf16) {
     const text = decodeUtf16(bytes.subarray(utf16.bom ? 2 : 0), utf16.order);
-    if (text !== undefined) return { text, warnings: [{ message: `${file}: decoded as UTF-16 (${utf16.order === 'le' ? 'little' : 'big'}-endian${utf16.bom ? '' : ', no byte-order mark'})` }] };
+    const order = `${utf16.order === 'le' ? 'little' : 'big'}-endian`;
+    if (text !== undefined) return { text, warnings: [{ message: `${file}: decoded as UTF-16 (${order}${utf16.bom ? '' : ', no byte-order mark'})` }] };
+    if (utf16.bom) throw new InputError({ file, line: 1, column: 1 }, `starts with a UTF-16 (${order}) byte-order mark but is not valid UTF-16`);
   }
   const nul = bytes.subarray(0, SNIFF_BYTES).indexOf(0);
   if (nul >= 0) {
@@ -42,7 +44,8 @@ const UTF16_SNIFF_MIN_UNITS = 8;
 
 /**
  * Whether the bytes look like UTF-16, and of which byte order: a byte-order mark says so; without
- * one, the opening (at least 8 code units) must have NUL in at least half its high bytes and (almost) none in its low ones.
+ * one, the opening (at least 8 code units) must have NUL in at least half its high bytes and
+ * (almost) none in its low ones.
  */
 function utf16Of(bytes: Uint8Array): { order: 'le' | 'be'; bom: boolean } | undefined {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { order: 'le', bom: true };

@@ -41,6 +41,12 @@ describe('decodeInput: UTF-16, as spreadsheets export "Unicode text"', () => {
     expect(() => decodeInput(bytes.subarray(0, bytes.length - 1), 'cut.csv')).toThrowError(/^cut\.csv:1:2: not a text file/);
   });
 
+  it('refuses a file that starts with a UTF-16 byte-order mark but is not UTF-16, naming the mark', () => {
+    const lone = Uint8Array.from([0xff, 0xfe, 0x61, 0x00, 0x00, 0xd8, 0x62, 0x00]);
+    expect(() => decodeInput(lone, 'lone.csv')).toThrowError(/^lone\.csv:1:1: starts with a UTF-16 \(little-endian\) byte-order mark but is not valid UTF-16$/);
+    expect(() => decodeInput(Uint8Array.from([0xfe, 0xff, 0x00, 0x61, 0x00]), 'odd.csv')).toThrowError(/^odd\.csv:1:1: starts with a UTF-16 \(big-endian\)/);
+  });
+
   it('leaves UTF-8 alone, without a warning', () => {
     const decoded = decodeInput(new TextEncoder().encode(table), 'u.tsv');
     expect(decoded.text).toBe(table);
