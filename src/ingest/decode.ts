@@ -19,15 +19,18 @@ const SNIFF_BYTES = 8192;
  * `expected` says what it should have been.
  */
 export function decodeInput(bytes: Uint8Array, file: string, expected = 'CSV, TSV, JSON or JSONL'): DecodedText {
-  const utf16 = utf16Of(bytes);
-  if (utf16) {
-    const text = decodeUtf16(bytes.subarray(utf16.bom ? 2 : 0), utf16.order);
-    const order = `${utf16.order === 'le' ? 'little' : 'big'}-endian`;
-    if (text !== undefined) return { text, warnings: [{ message: `${file}: decoded as UTF-16 (${order}${utf16.bom ? '' : ', no byte-order mark'})` }] };
-    if (utf16.bom) throw new InputError({ file, line: 1, column: 1 }, `starts with a UTF-16 (${order}) byte-order mark but is not valid UTF-16`);
+  const marked = utf16ByteOrderMark(bytes);
+  if (marked) {
+    const text = decodeUtf16(bytes.subarray(2), marked);
+    if (text === undefined) throw new InputError({ file, line: 1, column: 1 }, `starts with a UTF-16 (${endianness(marked)}) byte-order mark but is not valid UTF-16`);
+    return { text, warnings: [{ message: `${file}: decoded as UTF-16 (${endianness(marked)})` }] };
   }
   const nul = bytes.subarray(0, SNIFF_BYTES).indexOf(0);
   if (nul >= 0) {
+    // NUL bytes are UTF-16 without its mark, or the file is not text at all.
+    const order = unmarkedUtf16Order(bytes);
+    const text = order && decodeUtf16(bytes, order);
+    if (order && text !== undefined) return { text, warnings: [{ message: `${file}: decoded as UTF-16 (${endianness(order)}, no byte-order mark)` }] };
     const { line, column } = lineColumnOfByte(bytes, nul);
     throw new InputError({ file, line, column }, `not a text file (NUL byte found): expected ${expected}`);
   }
@@ -40,16 +43,24 @@ export function decodeInput(bytes: Uint8Array, file: string, expected = 'CSV, TS
   }
 }
 
+type ByteOrder = 'le' | 'be';
+
+const endianness = (order: ByteOrder) => `${order === 'le' ? 'little' : 'big'}-endian`;
+
+function utf16ByteOrderMark(bytes: Uint8Array): ByteOrder | undefined {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'le';
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'be';
+  return undefined;
+}
+
 const UTF16_SNIFF_MIN_UNITS = 8;
 
 /**
- * Whether the bytes look like UTF-16, and of which byte order: a byte-order mark says so; without
- * one, the opening (at least 8 code units) must have NUL in at least half its high bytes and
- * (almost) none in its low ones.
+ * The byte order of UTF-16 text without a byte-order mark: the opening (at least 8 code units)
+ * has NUL in at least half its high bytes and (almost) none in its low ones, as mostly-ASCII
+ * UTF-16 does.
  */
-function utf16Of(bytes: Uint8Array): { order: 'le' | 'be'; bom: boolean } | undefined {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { order: 'le', bom: true };
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { order: 'be', bom: true };
+function unmarkedUtf16Order(bytes: Uint8Array): ByteOrder | undefined {
   const units = Math.floor(Math.min(bytes.length, SNIFF_BYTES) / 2);
   // Too short to judge by its NULs: refused as binary, as before UTF-16 was read.
   if (units < UTF16_SNIFF_MIN_UNITS) return undefined;
@@ -60,13 +71,13 @@ function utf16Of(bytes: Uint8Array): { order: 'le' | 'be'; bom: boolean } | unde
     if (bytes[2 * i + 1] === 0) oddNul++;
   }
   const few = units / 100;
-  if (oddNul >= units / 2 && evenNul <= few) return { order: 'le', bom: false };
-  if (evenNul >= units / 2 && oddNul <= few) return { order: 'be', bom: false };
+  if (oddNul >= units / 2 && evenNul <= few) return 'le';
+  if (evenNul >= units / 2 && oddNul <= few) return 'be';
   return undefined;
 }
 
 /** UTF-16 bytes (no byte-order mark) → text; undefined when they are not valid UTF-16. */
-function decodeUtf16(body: Uint8Array, order: 'le' | 'be'): string | undefined {
+function decodeUtf16(body: Uint8Array, order: ByteOrder): string | undefined {
   if (body.length % 2 !== 0) return undefined;
   try {
     return new TextDecoder(order === 'le' ? 'utf-16le' : 'utf-16be', { fatal: true, ignoreBOM: true }).decode(body);
