@@ -24,6 +24,13 @@ export function headerKey(name: string): string {
   return name.trim().toLowerCase().replace(/[\s-]+/g, '_');
 }
 
+/** Whether a row, read as the header, names the text column: the one given with --text, or a recognised header name. */
+export function namesTextColumn(cells: readonly string[], explicit: ColumnMapping): boolean {
+  const keys = new Set(cells.map(headerKey));
+  if (explicit.text !== undefined) return keys.has(headerKey(explicit.text));
+  return HEADER_ALIASES.text.some((name) => keys.has(name));
+}
+
 /** Resolves which column holds each field: explicit names first, then the header aliases. */
 export function mapColumns(columns: readonly string[], explicit: ColumnMapping, file: string): ColumnMapping {
   const byKey = new Map(columns.map((name) => [headerKey(name), name]));

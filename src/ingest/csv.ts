@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { InputError, positionOf } from '../errors.js';
 import type { Warning } from '../types.js';
-import type { Table, TableRow } from './table.js';
+import { headerRowIndex, MAX_ROWS_ABOVE_HEADER, type HeaderTest, type Table, type TableRow } from './table.js';
 
 export interface ParsedTable {
   table: Table;
@@ -13,9 +13,14 @@ interface RawRecord {
   info: { bytes: number };
 }
 
-/** CSV or TSV text → table. Quoted fields may hold newlines; CRLF and a BOM are accepted. */
-/** `utf8`, when given, must be the bytes `text` was decoded from: rows' lines are counted on them rather than on a re-encoded copy of a large file. */
-export function parseDelimited(text: string, file: string, delimiter = guessDelimiter(text), utf8?: Uint8Array): ParsedTable {
+/**
+ * CSV or TSV text → table. Quoted fields may hold newlines; CRLF and a BOM are accepted.
+ * `utf8`, when given, must be the bytes `text` was decoded from: rows' lines are counted on them
+ * rather than on a re-encoded copy of a large file. `isHeader`, when given, finds a header that a
+ * title or notes push below the first row (see headerRowIndex), and guides the delimiter guess.
+ */
+export function parseDelimited(text: string, file: string, delimiter?: string, utf8?: Uint8Array, isHeader?: HeaderTest): ParsedTable {
+  delimiter ??= guessDelimiter(text, isHeader);
   let records: RawRecord[];
   try {
     // Handed the bytes when there are any: csv-parse works on bytes and would re-encode the text.
@@ -30,12 +35,17 @@ export function parseDelimited(text: string, file: string, delimiter = guessDeli
     throw csvInputError(text, file, delimiter, error);
   }
   if (records.length === 0) throw new InputError({ file, line: 1, column: 1 }, 'empty file: expected a header row');
-  const columns = records[0].record.map((name) => name.trim());
+  const header = headerRowIndex(
+    records.slice(0, MAX_ROWS_ABOVE_HEADER + 1).map(({ record }) => record),
+    isHeader,
+  );
+  const columns = records[header].record.map((name) => name.trim());
   const warnings: Warning[] = [];
   const rows: TableRow[] = [];
   const lineAt = byteLineCounter(utf8 ?? Buffer.from(text, 'utf8'));
+  const headerBelow = header > 0 ? { line: lineAt(records[header - 1].info.bytes), rowsAbove: header } : undefined;
   let ragged = 0;
-  for (let i = 1; i < records.length; i++) {
+  for (let i = header + 1; i < records.length; i++) {
     const { record } = records[i];
     if (record.length !== columns.length) ragged++;
     const values: Record<string, string> = {};
@@ -45,7 +55,7 @@ export function parseDelimited(text: string, file: string, delimiter = guessDeli
   if (ragged > 0) {
     warnings.push({ message: `${file}: ${ragged} rows have a different number of fields than the header (${columns.length}); missing fields read as empty` });
   }
-  return { table: { file, columns, rows }, warnings };
+  return { table: { file, columns, rows, ...(headerBelow && { headerBelow }) }, warnings };
 }
 
 /**
@@ -64,10 +74,37 @@ function byteLineCounter(bytes: Uint8Array): (byteOffset: number) => number {
   };
 }
 
-/** Semicolon-separated exports are common in European spreadsheet locales; decide from the header line. */
-function guessDelimiter(text: string): string {
-  const header = text.slice(0, text.search(/\r?\n|$/));
-  const count = (ch: string) => header.split(ch).length - 1;
+/**
+ * Semicolon-separated exports are common in European spreadsheet locales; decide from the header
+ * line: the first line, or the first of the next few that `isHeader` accepts when the first does
+ * not (a title above the table has no delimiters to count).
+ */
+function guessDelimiter(text: string, isHeader?: HeaderTest): string {
+  const lines = openingLines(text, MAX_ROWS_ABOVE_HEADER + 1);
+  const guesses = lines.map(delimiterOfLine);
+  const index = headerRowIndex(
+    lines.map((line, i) => line.split(guesses[i])),
+    isHeader,
+  );
+  return guesses[index] ?? ',';
+}
+
+/** The first `count` non-blank lines, without a BOM; only the opening of a large file is read. */
+function openingLines(text: string, count: number): string[] {
+  const lines: string[] = [];
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (lines.length < count && start < text.length) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    if (line.trim() !== '') lines.push(line);
+    start = end + 1;
+  }
+  return lines;
+}
+
+function delimiterOfLine(line: string): string {
+  const count = (ch: string) => line.split(ch).length - 1;
   if (count('\t') > count(',') && count('\t') >= count(';')) return '\t';
   return count(';') > count(',') ? ';' : ',';
 }

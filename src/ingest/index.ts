@@ -3,8 +3,9 @@ import type { ColumnMapping, RecordItem, Warning } from '../types.js';
 import { parseDelimited } from './csv.js';
 import { decodeInput, type DecodedText } from './decode.js';
 import { parseJsonArray, parseJsonLines } from './json.js';
+import { namesTextColumn } from './columns.js';
 import { makeIdsUnique, tableToRecords } from './records.js';
-import type { Table } from './table.js';
+import type { HeaderTest, Table } from './table.js';
 import { parseWorkbook } from './xlsx.js';
 
 export { isWorkbook } from './xlsx.js';
@@ -33,7 +34,7 @@ export function ingestFiles(files: readonly InputFile[], columns: ColumnMapping)
     const display = file.name === '-' ? '<stdin>' : file.name;
     const decoded = decodeInput(file.bytes, display);
     warnings.push(...decoded.warnings);
-    const table = parseTable(decoded, display, formatOf(file.name, decoded.text), warnings);
+    const table = parseTable(decoded, display, formatOf(file.name, decoded.text), warnings, (cells) => namesTextColumn(cells, columns));
     const label = file.name === '-' ? 'stdin' : basename(file.name);
     const result = tableToRecords(table, columns, label);
     // A loop, not push(...records): spreading a million arguments overflows the stack.
@@ -47,23 +48,23 @@ export function ingestFiles(files: readonly InputFile[], columns: ColumnMapping)
 
 /** An .xlsx file → records, with the same column mapping as a CSV of the same rows (its ids are not yet made unique). */
 export async function ingestWorkbook(file: InputFile, columns: ColumnMapping, sheet?: string): Promise<IngestResult> {
-  const table = await parseWorkbook(file.bytes, file.name, sheet);
+  const table = await parseWorkbook(file.bytes, file.name, sheet, (cells) => namesTextColumn(cells, columns));
   return tableToRecords(table, columns, basename(file.name));
 }
 
-function parseTable({ text, utf8 }: DecodedText, file: string, format: InputFormat, warnings: Warning[]): Table {
+function parseTable({ text, utf8 }: DecodedText, file: string, format: InputFormat, warnings: Warning[], isHeader: HeaderTest): Table {
   switch (format) {
     case 'json':
       return parseJsonArray(text, file);
     case 'jsonl':
       return parseJsonLines(text, file);
     case 'tsv': {
-      const parsed = parseDelimited(text, file, '\t', utf8);
+      const parsed = parseDelimited(text, file, '\t', utf8, isHeader);
       warnings.push(...parsed.warnings);
       return parsed.table;
     }
     case 'csv': {
-      const parsed = parseDelimited(text, file, undefined, utf8);
+      const parsed = parseDelimited(text, file, undefined, utf8, isHeader);
       warnings.push(...parsed.warnings);
       return parsed.table;
     }

@@ -37,6 +37,11 @@ export function tableToRecords(table: Table, explicit: ColumnMapping, fileLabel:
     });
   });
   const warnings: Warning[] = [];
+  if (table.headerBelow) {
+    const { line, rowsAbove } = table.headerBelow;
+    const above = rowsAbove === 1 ? 'the row above it was' : `the ${rowsAbove} rows above it were`;
+    warnings.push({ message: `${table.file}: the header is on line ${line}; ${above} skipped (a title or notes above the table)` });
+  }
   if (emptyLines.length > 0) {
     warnings.push({ message: `${table.file}: skipped ${emptyLines.length} rows with empty text (lines ${listLines(emptyLines)})` });
   }

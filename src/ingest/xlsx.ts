@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import type { Table, TableRow } from './table.js';
+import { headerRowIndex, MAX_ROWS_ABOVE_HEADER, type HeaderTest, type Table, type TableRow } from './table.js';
 
 /** A spreadsheet cell as read-excel-file gives it. */
 type Cell = string | number | boolean | Date | null | undefined;
@@ -7,9 +7,10 @@ type Cell = string | number | boolean | Date | null | undefined;
 /**
  * The first sheet of an .xlsx workbook (or the one named), as the same table a CSV export of it
  * would give: the first row names the columns, every cell becomes text, and each row keeps its
- * spreadsheet row number, so messages point where the user will look.
+ * spreadsheet row number, so messages point where the user will look. `isHeader` finds a header
+ * that a title or notes push below the first row, as for CSV.
  */
-export async function parseWorkbook(bytes: Uint8Array, file: string, sheetName?: string): Promise<Table> {
+export async function parseWorkbook(bytes: Uint8Array, file: string, sheetName?: string, isHeader?: HeaderTest): Promise<Table> {
   // Loaded here, not at start-up: the reader costs ~50 ms to load and most inputs are CSV.
   const { default: readExcelFile } = await import('read-excel-file/node');
   let sheets: { sheet: string; data: Cell[][] }[];
@@ -20,16 +21,20 @@ export async function parseWorkbook(bytes: Uint8Array, file: string, sheetName?:
   }
   const chosen = sheetName === undefined ? sheets[0] : sheets.find((s) => s.sheet === sheetName);
   if (!chosen) throw new UsageError(`${file}: no sheet named "${sheetName}"; its sheets are ${sheets.map((s) => `"${s.sheet}"`).join(', ')}`);
-  const [header = [], ...body] = chosen.data;
+  const texts = chosen.data.slice(0, MAX_ROWS_ABOVE_HEADER + 1).map((cells) => cells.map(cellText));
+  const headerIndex = headerRowIndex(texts, isHeader);
+  const header = chosen.data[headerIndex] ?? [];
   const columns = header.map((cell, i) => cellText(cell) || `column ${i + 1}`);
   const rows: TableRow[] = [];
-  body.forEach((cells, index) => {
-    if (cells.every((cell) => cellText(cell) === '')) return;
+  for (let index = headerIndex + 1; index < chosen.data.length; index++) {
+    const cells = chosen.data[index];
+    if (cells.every((cell) => cellText(cell) === '')) continue;
     const values: Record<string, string> = {};
     columns.forEach((column, i) => (values[column] = cellText(cells[i])));
-    rows.push({ line: index + 2, values });
-  });
-  return { file, columns, rows };
+    rows.push({ line: index + 1, values });
+  }
+  const headerBelow = headerIndex > 0 ? { headerBelow: { line: headerIndex + 1, rowsAbove: headerIndex } } : {};
+  return { file, columns, rows, ...headerBelow };
 }
 
 /** Text as a CSV export would hold it; a date cell as its ISO day (years are read from it). */

@@ -75,6 +75,14 @@ describe('inputs that must be read correctly', () => {
     expect(rows(report)).toEqual(rows(utf8));
   });
 
+  it('title_row_above_header.csv: a title and a notes row above a semicolon-separated table are skipped with one warning naming the header\'s line', () => {
+    const { report, stderr } = json([fixture('quirks/title_row_above_header.csv')]);
+    expect(stderr).toMatch(/^recdedup: warning: .*title_row_above_header\.csv: the header is on line 4; the 2 rows above it were skipped \(a title or notes above the table\)\n$/);
+    const plain = json([fixture('quirks/tab_separated.tsv')]).report;
+    const rows = (r: { items: { id: string; group: string; text: string }[] }) => r.items.map((i) => [i.id, i.group, i.text]);
+    expect(rows(report)).toEqual(rows(plain));
+  });
+
   it('reads CSV from standard input with -', () => {
     const run = recdedup(['themes', '-', '--format', 'json'], { input: 'id,text\na,Staff should be trained\nb,Staff must be trained\n' });
     expect(run.code).toBe(0);

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { findQuoteProblem, parseDelimited } from '../../src/ingest/csv.js';
 import { InputError } from '../../src/errors.js';
 import { ingestFiles } from '../../src/ingest/index.js';
+import { namesTextColumn } from '../../src/ingest/columns.js';
+import { headerRowIndex, MAX_ROWS_ABOVE_HEADER } from '../../src/ingest/table.js';
+import fc from 'fast-check';
 
 describe('parseDelimited', () => {
   it('reads quoted fields with newlines and doubled quotes, CRLF and a BOM', () => {
@@ -41,5 +44,52 @@ describe('row lines', () => {
     const ingested = ingestFiles([{ name: 'x.csv', bytes: new TextEncoder().encode(csv) }], {});
     expect(fromText).toEqual(expected);
     expect(ingested.records.map((r) => r.origin.line)).toEqual(expected);
+  });
+});
+
+describe('a header below the first row', () => {
+  const isHeader = (cells: readonly string[]) => namesTextColumn(cells, {});
+
+  it('is found under a title and a blank line, and the rows keep their own lines', () => {
+    const { table } = parseDelimited('Tracker export, May 2024\n\nid,text\n1,Staff should be trained\n2,Audit ligature points\n', 'a.csv', undefined, undefined, isHeader);
+    expect(table.columns).toEqual(['id', 'text']);
+    expect(table.rows.map((r) => [r.line, r.values.text])).toEqual([
+      [4, 'Staff should be trained'],
+      [5, 'Audit ligature points'],
+    ]);
+    expect(table.headerBelow).toEqual({ line: 3, rowsAbove: 1 });
+  });
+
+  it('decides the delimiter: a title has none to count', () => {
+    const { table } = parseDelimited('Tracker export\nid;text\n1;Staff, nurses and doctors should be trained\n', 'a.csv', undefined, undefined, isHeader);
+    expect(table.rows[0].values.text).toBe('Staff, nurses and doctors should be trained');
+  });
+
+  it('is the first row whenever that row names a text column, or no row near the top does', () => {
+    expect(parseDelimited('id,text\nx,concern\n', 'a.csv', undefined, undefined, isHeader).table.headerBelow).toBeUndefined();
+    expect(parseDelimited('id,body\n1,a\n', 'a.csv', undefined, undefined, isHeader).table.columns).toEqual(['id', 'body']);
+    const tooDeep = [...Array.from({ length: MAX_ROWS_ABOVE_HEADER + 1 }, (_, i) => `note ${i}`), 'id,text', '1,a'].join('\n');
+    expect(parseDelimited(tooDeep, 'a.csv', undefined, undefined, isHeader).table.columns).toEqual(['note 0']);
+  });
+
+  it('follows --text: the named column is what makes a row the header', () => {
+    expect(namesTextColumn(['Ref', 'Wording'], { text: 'wording' })).toBe(true);
+    expect(namesTextColumn(['Ref', 'Text'], { text: 'wording' })).toBe(false);
+    expect(headerRowIndex([['Title'], ['Ref', 'Wording']], (cells) => namesTextColumn(cells, { text: 'Wording' }))).toBe(1);
+  });
+
+  it('property: any 0–10 title lines above a table give its rows, values and all, shifted by as many lines', () => {
+    const table = 'id,source,text\nr1,a,Staff should be trained\nr2,b,"Audit, then act"\n';
+    const base = parseDelimited(table, 'a.csv', undefined, undefined, isHeader).table;
+    const titleLine = fc.stringMatching(/^[A-Za-z0-9 :.-]{1,40}$/).filter((line) => line.trim() !== '' && !isHeader([line]));
+    fc.assert(
+      fc.property(fc.array(titleLine, { maxLength: MAX_ROWS_ABOVE_HEADER }), (titles) => {
+        const { table: parsed } = parseDelimited(titles.map((t) => `${t}\n`).join('') + table, 'a.csv', undefined, undefined, isHeader);
+        expect(parsed.columns).toEqual(base.columns);
+        expect(parsed.rows.map((r) => r.values)).toEqual(base.rows.map((r) => r.values));
+        expect(parsed.rows.map((r) => r.line)).toEqual(base.rows.map((r) => r.line + titles.length));
+        expect(parsed.headerBelow).toEqual(titles.length > 0 ? { line: titles.length + 1, rowsAbove: titles.length } : undefined);
+      }),
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import writeExcelFile from 'write-excel-file/node';
 import { parseWorkbook } from '../../src/ingest/xlsx.js';
+import { namesTextColumn } from '../../src/ingest/columns.js';
 
 async function workbook(data: (string | number | boolean | Date | null)[][]): Promise<Uint8Array> {
   return new Uint8Array(await writeExcelFile(data, { dateFormat: 'yyyy-mm-dd' }).toBuffer());
@@ -20,5 +21,18 @@ describe('parseWorkbook', () => {
       { line: 2, values: { ref: 'R1', text: 'Staff should be trained', published: '2023-05-17', urgent: 'true', 'column 5': 'x' } },
       { line: 4, values: { ref: 'R2', text: 'Audit ligature points', published: '2021', urgent: 'false', 'column 5': '' } },
     ]);
+  });
+
+  it('finds a header that a title and an empty row push down, keeping spreadsheet row numbers', async () => {
+    const bytes = await workbook([
+      ['Recommendations tracker', null, null],
+      [null, null, null],
+      ['Reference', 'Recommendation', 'Year'],
+      ['R1', 'Staff should be trained', 2020],
+    ]);
+    const table = await parseWorkbook(bytes, 'in.xlsx', undefined, (cells) => namesTextColumn(cells, {}));
+    expect(table.columns).toEqual(['Reference', 'Recommendation', 'Year']);
+    expect(table.rows).toEqual([{ line: 4, values: { Reference: 'R1', Recommendation: 'Staff should be trained', Year: '2020' } }]);
+    expect(table.headerBelow).toEqual({ line: 3, rowsAbove: 2 });
   });
 });
