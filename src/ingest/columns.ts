@@ -26,31 +26,36 @@ export function headerKey(name: string): string {
 
 /** Whether a row, read as the header, names the text column: the one given with --text, or a recognised header name. */
 export function namesTextColumn(cells: readonly string[], explicit: ColumnMapping): boolean {
-  const keys = new Set(cells.map(headerKey));
-  if (explicit.text !== undefined) return keys.has(headerKey(explicit.text));
-  return HEADER_ALIASES.text.some((name) => keys.has(name));
+  return columnOf(keyedColumns(cells), 'text', explicit) !== undefined;
 }
 
 /** Resolves which column holds each field: explicit names first, then the header aliases. */
 export function mapColumns(columns: readonly string[], explicit: ColumnMapping, file: string): ColumnMapping {
-  const byKey = new Map(columns.map((name) => [headerKey(name), name]));
+  const byKey = keyedColumns(columns);
   const mapping: ColumnMapping = {};
   for (const field of FIELDS) {
+    const found = columnOf(byKey, field, explicit);
     const wanted = explicit[field];
-    if (wanted !== undefined) {
-      const found = byKey.get(headerKey(wanted));
-      if (found === undefined) throw missingColumn(file, `no column "${wanted}" (given with --${field}) found`, columns);
-      mapping[field] = found;
-      continue;
-    }
-    const alias = HEADER_ALIASES[field].find((name) => byKey.has(name));
-    if (alias !== undefined) mapping[field] = byKey.get(alias);
+    if (wanted !== undefined && found === undefined) throw missingColumn(file, `no column "${wanted}" (given with --${field}) found`, columns);
+    if (found !== undefined) mapping[field] = found;
   }
   if (mapping.text === undefined) {
     const hint = `name one with --text, or use a header such as ${HEADER_ALIASES.text.slice(0, 3).join(', ')}`;
     throw missingColumn(file, 'no text column found', columns, hint);
   }
   return mapping;
+}
+
+function keyedColumns(columns: readonly string[]): Map<string, string> {
+  return new Map(columns.map((name) => [headerKey(name), name]));
+}
+
+/** The column holding a field: the one named with its flag, else the first header alias present. */
+function columnOf(byKey: ReadonlyMap<string, string>, field: Field, explicit: ColumnMapping): string | undefined {
+  const wanted = explicit[field];
+  if (wanted !== undefined) return byKey.get(headerKey(wanted));
+  const alias = HEADER_ALIASES[field].find((name) => byKey.has(name));
+  return alias === undefined ? undefined : byKey.get(alias);
 }
 
 function missingColumn(file: string, problem: string, columns: readonly string[], hint?: string): InputError {
