@@ -51,7 +51,7 @@ describe('a header below the first row', () => {
   const isHeader = (cells: readonly string[]) => namesTextColumn(cells, {});
 
   it('is found under a title and a blank line, and the rows keep their own lines', () => {
-    const { table } = parseDelimited('Tracker export, May 2024\n\nid,text\n1,Staff should be trained\n2,Audit ligature points\n', 'a.csv', undefined, undefined, isHeader);
+    const { table } = parseDelimited('"Tracker export, May 2024"\n\nid,text\n1,Staff should be trained\n2,Audit ligature points\n', 'a.csv', undefined, undefined, isHeader);
     expect(table.columns).toEqual(['id', 'text']);
     expect(table.rows.map((r) => [r.line, r.values.text])).toEqual([
       [4, 'Staff should be trained'],
@@ -70,6 +70,12 @@ describe('a header below the first row', () => {
     expect(parseDelimited('id,body\n1,a\n', 'a.csv', undefined, undefined, isHeader).table.columns).toEqual(['id', 'body']);
     const tooDeep = [...Array.from({ length: MAX_ROWS_ABOVE_HEADER + 1 }, (_, i) => `note ${i}`), 'id,text', '1,a'].join('\n');
     expect(parseDelimited(tooDeep, 'a.csv', undefined, undefined, isHeader).table.columns).toEqual(['note 0']);
+  });
+
+  it('is not a data row that happens to hold a header name: a header above it stays the header, and its error', () => {
+    const text = 'ref,type,wording\nR1,recommendation,HSSIB recommends that staff are trained\nR2,observation,Wards were short-staffed\n';
+    expect(parseDelimited(text, 'a.csv', undefined, undefined, isHeader).table.columns).toEqual(['ref', 'type', 'wording']);
+    expect(() => ingestFiles([{ name: 'a.csv', bytes: new TextEncoder().encode(text) }], {})).toThrowError(/no text column found; columns found: "ref", "type", "wording"/);
   });
 
   it('follows --text: the named column is what makes a row the header', () => {
