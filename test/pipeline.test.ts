@@ -58,6 +58,16 @@ describe('the themes pipeline', () => {
     expect(theme.keywords.join(' ')).toMatch(/ligature|anchor|audit/);
   });
 
+  it('labels a group without the list marker its sentence opens with', () => {
+    const listed = themesReport([
+      record('l1', 'coroner-2020', 'i. The junction of the A470 has no street lighting and pedestrians cannot see approaching traffic.'),
+      record('l2', 'coroner-2023', '(2) The junction of the A470 has no street lighting, so pedestrians cannot see approaching traffic.'),
+    ]);
+    expect(listed.themes.flatMap((t) => t.groups).map((g) => g.label)).toEqual([
+      expect.stringMatching(/^The junction of the A470 has no street lighting/),
+    ]);
+  });
+
   it('can require more sources for a group to recur', () => {
     expect(themesReport(RECORDS, { minSources: 3 }).stats.recurringGroups).toBe(1);
   });

@@ -40,6 +40,11 @@ export interface NormaliseSettings {
   boilerplateContextSimilarity: number;
 }
 
+/** "1." "(2)" "a)" "iv." — how lists number their items. */
+const NUMBERED_MARKER = String.raw`\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)]`;
+/** A numbered marker or a bullet. */
+const LIST_MARKER = String.raw`(?:${NUMBERED_MARKER}|[-•*·])`;
+
 /**
  * Sentence ends: . ! ? ; : followed by space (not after Mr., e.g. or a list marker such as 1.); a blank
  * line; " | " (how text extracted from PDFs marks page-header lines); or a line break before a list marker. Other line breaks are soft wraps from PDFs and web pages and must
@@ -47,12 +52,23 @@ export interface NormaliseSettings {
  */
 const SENTENCE_BREAK = new RegExp(
   [
-    String.raw`(?<!\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|no|Nos|Co|Ltd|vs|etc|e\.g|i\.e|approx|para|Reg)\.)(?<!(?:^|\s)\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)])(?<=[.!?;:])\s+`,
+    String.raw`(?<!\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|no|Nos|Co|Ltd|vs|etc|e\.g|i\.e|approx|para|Reg)\.)(?<!(?:^|\s)${NUMBERED_MARKER})(?<=[.!?;:])\s+`,
     String.raw`\s*\n\s*\n\s*`,
     String.raw`\s+\|\s+`,
-    String.raw`\s*\n\s*(?=(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|[-•*·])\s)`,
+    String.raw`\s*\n\s*(?=${LIST_MARKER}\s)`,
   ].join('|'),
 );
+
+/** A list marker opening a text, and the space after it (only when words follow). */
+const LIST_MARKER_AT_START = new RegExp(String.raw`^\s*${LIST_MARKER}\s+(?=\S)`);
+
+/**
+ * The sentence without the list marker it opens with ("i. The junction …" → "The junction …"):
+ * a label names what a group says, and the marker only said where it stood in its list.
+ */
+export function withoutListMarker(sentence: string): string {
+  return sentence.replace(LIST_MARKER_AT_START, '');
+}
 
 /** The same pattern, tried only where `mayBreak` says a break can start (see `splitSentences`). */
 const SENTENCE_BREAK_AT = new RegExp(SENTENCE_BREAK.source, 'y');

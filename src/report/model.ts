@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import { centralMemberOf, centralSentenceOf, classKeywords, sharedTerms, termWeights } from '../cluster/index.js';
-import { splitSentences } from '../normalise/index.js';
+import { splitSentences, withoutListMarker } from '../normalise/index.js';
 import { withoutFurniture } from '../normalise/furniture.js';
 import type { Baseline } from '../history/baseline.js';
 import { traceGroups, type ChangesSinceBaseline } from '../history/changes.js';
@@ -184,7 +184,8 @@ function buildGroup(members: readonly number[], analysis: GroupedAnalysis | Anal
 function labelOf(medoid: number, weights: ReadonlyMap<string, number>, analysis: GroupedAnalysis | Analysis, normaliser: Normaliser): string {
   const text = analysis.records[medoid].text;
   const sentences = splitSentences(text).map(withoutFurniture);
-  return centralSentenceOf(sentences, normaliser.lookupTerms, weights, analysis.normalised[medoid].terms) ?? text;
+  const central = centralSentenceOf(sentences, normaliser.lookupTerms, weights, analysis.normalised[medoid].terms) ?? text;
+  return withoutListMarker(central);
 }
 
 function buildTheme(groups: ReportGroup[], keywords: string[], normaliser: Normaliser): ReportTheme {

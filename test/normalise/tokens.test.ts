@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldSpelling, foldText } from '../../src/normalise/fold.js';
-import { createNormaliser, parseAliasTables, splitSentences } from '../../src/normalise/index.js';
+import { createNormaliser, parseAliasTables, splitSentences, withoutListMarker } from '../../src/normalise/index.js';
 
 const aliases = parseAliasTables(['DHSC\tdepartment of health and social care\tdepartment of health\nNHS England\tnhse\nNHS\tnational health service\nICB\tintegrated care board\ticbs']);
 
@@ -74,5 +74,25 @@ describe('splitSentences', () => {
       '(a) first',
       'New',
     ]);
+  });
+});
+
+describe('withoutListMarker', () => {
+  it('drops the numbered marker or bullet a sentence opens with, and the space after it', () => {
+    expect(['1. Train staff.', '(a) first', 'ii) The road', 'iv. The lane', '• Speed limit', 'A. Lee Lane is narrow', '(12) Audit'].map(withoutListMarker)).toEqual([
+      'Train staff.',
+      'first',
+      'The road',
+      'The lane',
+      'Speed limit',
+      'Lee Lane is narrow',
+      'Audit',
+    ]);
+  });
+
+  it('leaves titles, decimals, a lone marker and text without a marker as they are', () => {
+    for (const text of ['Mr. Smith agreed.', 'Dr. Jones said', '1.5 million people', 'The ward.', '1.', '(a)', 'I heard evidence', '-5 degrees']) {
+      expect(withoutListMarker(text)).toBe(text);
+    }
   });
 });
