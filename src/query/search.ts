@@ -1,14 +1,18 @@
 import { actionsOppose, boilerplateFilter, createNormaliser, normaliseText, parseAliasTables, type BoilerplateFilter } from '../normalise/index.js';
 import type { Normaliser } from '../normalise/tokens.js';
-import { blendedScore, cosinesWithRow, createTrigramSets, diceOf, rowOf, rowOfTerms, sharedFeaturesOfRows } from '../similarity/index.js';
+import { blendedScore, createTrigramSets, matchesWithRow, diceOf, rowOf, rowOfTerms, sharedFeaturesOfRows } from '../similarity/index.js';
 import type { QueryCorpus } from './corpus.js';
 
 /** One existing item near the query: its row in the corpus and the parts of its score. */
 export interface QueryHit {
   /** Row (= record index) in the corpus. */
   doc: number;
-  /** The pair score of the grouping: ((1 − charWeight) · cosine + charWeight · chars) · (1 − penalty). */
+  /** What results are ranked by: (1 − COVERAGE_WEIGHT) · pairScore + COVERAGE_WEIGHT · coverage. */
   score: number;
+  /** The pair score of the grouping: ((1 − charWeight) · cosine + charWeight · chars) · (1 − penalty). */
+  pairScore: number;
+  /** The share of the query's weight on words the item holds (0..1): how much of the query it says. */
+  coverage: number;
   cosine: number;
   chars: number;
   penalty: number;
@@ -30,11 +34,21 @@ export interface QuerySearcher {
   search(text: string, top: number): QueryResult;
 }
 
-/** Every item is ranked by cosine; at least this many of the best are rescored with the full score. */
+/** Every item is ranked by a first estimate; at least this many of the best are rescored with the full score. */
 export const MIN_RESCORED = 50;
 /** … and at least this many per result asked for. */
 export const RESCORED_PER_RESULT = 5;
 const SHARED_TERMS = 8;
+
+/**
+ * How much of a result's score is its coverage of the query. The pair score is symmetric, so a
+ * short query scores low against a long item that says all of it and more, and a short item
+ * sharing two common words can rank above it. Measured on the labelled PFD pairs (a member's text
+ * as the query, its duplicate wanted in the top 5; `bench/quality.md`): 0.2 lists 2 more of 118
+ * duplicates, 3 more of 85 when the query is only the member's most distinctive sentence, and 6
+ * fewer of 208 different-concern pairs; 0.4 starts to lose duplicates.
+ */
+export const COVERAGE_WEIGHT = 0.2;
 
 /**
  * A searcher over a corpus. `normaliser` is the run's own when the corpus comes straight from an
@@ -66,19 +80,21 @@ interface SearchContext {
 
 /**
  * The query is normalised as an item of the corpus (same normaliser, same boilerplate cuts) and
- * weighed with the corpus's document frequencies; every item is ranked by word cosine, and the
- * best max(50, 5 × top) of those sharing a feature with the query are rescored with the grouping's
- * full pair score (character Dice and the opposition guard), so a score here means what it means
- * against --threshold. Best first; ties by id (records are in id order).
+ * weighed with the corpus's document frequencies. Every item sharing a feature with it is
+ * estimated from its word cosine and its coverage of the query; the best max(50, 5 × top) are
+ * rescored with the grouping's full pair score (character Dice and the opposition guard), so
+ * `pairScore` means what it means against --threshold, and ranked by that blended with coverage.
+ * Best first; ties by id (records are in id order).
  */
 function searchCorpus(corpus: QueryCorpus, context: SearchContext, text: string, top: number): QueryResult {
   const { charWeight, bigramWeight, oppositionPenalty } = corpus.parameters;
   const item = normaliseText(text, context.normaliser, context.filter);
   const row = rowOfTerms(item.terms, corpus.vectors, (feature) => context.featureIds.get(feature), bigramWeight);
-  const cosines = cosinesWithRow(corpus.vectors, row);
+  const { cosine: cosines, coverage } = matchesWithRow(corpus.vectors, row);
+  const estimate = (doc: number) => rankingScore(cosines[doc], coverage[doc]);
   const matched: number[] = [];
   for (let doc = 0; doc < cosines.length; doc++) if (cosines[doc] > 0) matched.push(doc);
-  matched.sort((a, b) => cosines[b] - cosines[a] || a - b);
+  matched.sort((a, b) => estimate(b) - estimate(a) || a - b);
   const candidates = matched.slice(0, Math.max(MIN_RESCORED, RESCORED_PER_RESULT * top));
 
   const queryTrigrams = charWeight > 0 ? context.trigramSet(item.text) : new Uint16Array(0);
@@ -87,7 +103,8 @@ function searchCorpus(corpus: QueryCorpus, context: SearchContext, text: string,
     const chars = charWeight > 0 ? diceOf(queryTrigrams, context.trigramsOf(doc)) : 0;
     const penalty = oppositionPenalty > 0 && actionsOppose(item.actions, corpus.actions[doc]) ? oppositionPenalty : 0;
     // A query names no recipient, so none counts toward its score.
-    return { doc, score: blendedScore({ cosine, chars, penalty, recipient: 0 }, { charWeight, recipientWeight: 0 }), cosine, chars, penalty };
+    const pairScore = blendedScore({ cosine, chars, penalty, recipient: 0 }, { charWeight, recipientWeight: 0 });
+    return { doc, score: rankingScore(pairScore, coverage[doc]), pairScore, coverage: coverage[doc], cosine, chars, penalty };
   });
   scored.sort((a, b) => b.score - a.score || a.doc - b.doc);
   const hits = scored.slice(0, top).map((hit) => ({
@@ -97,4 +114,9 @@ function searchCorpus(corpus: QueryCorpus, context: SearchContext, text: string,
       .map((shared) => shared.feature.split(' ').map(context.display).join(' ')),
   }));
   return { matched: matched.length, rescored: candidates.length, hits };
+}
+
+/** A result's score: its pair score (or, before rescoring, its cosine) blended with its coverage of the query. */
+function rankingScore(pairScore: number, coverage: number): number {
+  return (1 - COVERAGE_WEIGHT) * pairScore + COVERAGE_WEIGHT * coverage;
 }

@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import type { QueryCorpus } from '../query/corpus.js';
-import type { QueryResult } from '../query/search.js';
+import { COVERAGE_WEIGHT, type QueryResult } from '../query/search.js';
 import { excerpt, round } from './model.js';
 import { plural } from './select.js';
 
@@ -8,13 +8,14 @@ import { plural } from './select.js';
 export interface QueryReport {
   query: string;
   results: QueryReportRow[];
-  /** The settings the scores were made with (the index's, when read from one) and the --top asked for. */
-  parameters: QueryCorpus['parameters'] & { top: number };
+  /** The settings the scores were made with (the index's, when read from one), the share of a score that is coverage, and the --top asked for. */
+  parameters: QueryCorpus['parameters'] & { coverageWeight: number; top: number };
   stats: { items: number; matched: number; rescored: number };
 }
 
 export interface QueryReportRow {
   id: string;
+  /** What the results are ranked by: the pair score blended with the coverage of the query (see search.ts). */
   score: number;
   source: string;
   year: number | null;
@@ -24,6 +25,10 @@ export interface QueryReportRow {
   text: string;
   sharedTerms: string[];
   status: string;
+  /** The grouping's pair score: at or above the threshold, the two would be grouped. */
+  pairScore: number;
+  /** The share of the query's weight on words the item holds. */
+  coverage: number;
   cosine: number;
   chars: number;
   penalty: number;
@@ -57,6 +62,8 @@ export function buildQueryReport(query: string, corpus: QueryCorpus, result: Que
         text: record.text,
         sharedTerms: hit.sharedTerms,
         status: record.status,
+        pairScore: round(hit.pairScore),
+        coverage: round(hit.coverage),
         cosine: round(hit.cosine),
         chars: round(hit.chars),
         penalty: round(hit.penalty),
@@ -70,7 +77,7 @@ export function buildQueryReport(query: string, corpus: QueryCorpus, result: Que
         recurrence: recurrenceLine(group),
       };
     }),
-    parameters: { ...corpus.parameters, top },
+    parameters: { ...corpus.parameters, coverageWeight: COVERAGE_WEIGHT, top },
     stats: { items: corpus.records.length, matched: result.matched, rescored: result.rescored },
   };
 }
@@ -106,19 +113,20 @@ export function renderQueryTerminal(report: QueryReport, settings: { color: bool
     c.bold(`Nearest existing recommendations to “${excerpt(report.query, QUERY_CHARS)}”`),
     c.dim(
       `${plural(report.results.length, 'result')} · ${plural(stats.matched, 'item')} of ${stats.items.toLocaleString('en-GB')} share a term with it · ` +
-        `a score of ${parameters.threshold} or more would group them`,
+        `ranked by pair score and how much of the query each covers · a pair score of ${parameters.threshold} or more would group them`,
     ),
   ];
   if (report.results.length === 0) out.push('', 'No existing item shares a term with this text.');
   const width = String(report.results.length).length;
   report.results.forEach((r, i) => {
     const score = r.score.toFixed(4);
-    const mark = r.score >= parameters.threshold ? ` ${c.yellow('near-duplicate')}` : '';
+    const mark = r.pairScore >= parameters.threshold ? ` ${c.yellow('near-duplicate')}` : '';
     const facts = [r.source, r.year === null ? '' : String(r.year), r.recipient ? `to ${r.recipient}` : '', r.status].filter(Boolean);
     const indent = ' '.repeat(width + 2);
     out.push('', `${c.bold(`${String(i + 1).padStart(width)}.`)} ${c.bold(score)}${mark}  ${c.green(r.id)} ${c.dim(facts.join(' · '))}`);
     out.push(`${indent}${excerpt(r.text, TEXT_CHARS)}`);
-    if (r.sharedTerms.length > 0) out.push(c.dim(`${indent}why: ${r.sharedTerms.join(', ')}`));
+    const measures = `pair score ${r.pairScore.toFixed(4)}, covers ${Math.round(100 * r.coverage)} % of the query`;
+    out.push(c.dim(`${indent}${r.sharedTerms.length > 0 ? `why: ${r.sharedTerms.join(', ')} · ` : ''}${measures}`));
     const recurrence = r.recurring ? c.yellow(r.recurrence) : r.recurrence;
     out.push(`${indent}group ${c.cyan(r.group)}: ${recurrence}${r.groupSize > 1 ? c.dim(` — ${excerpt(r.groupLabel, LABEL_CHARS)}`) : ''}`);
   });

@@ -303,24 +303,41 @@ export function sharedFeaturesOfRows(features: readonly string[], a: SparseRow, 
   return shared.sort((x, y) => y.weight - x.weight || (x.feature < y.feature ? -1 : 1));
 }
 
+/** How one outside row meets each row of a matrix. */
+export interface RowMatches {
+  /** The cosine with each row. */
+  cosine: Float64Array;
+  /**
+   * The share of the outside row's own weight (its squared, normalised TF-IDF weights) on the
+   * features each row holds: 1 when a row holds every word of it, however much else it says.
+   */
+  coverage: Float64Array;
+}
+
 /**
- * The cosine of one outside row with every row of a matrix in one pass over the matrix (no
- * index needed at tens of thousands of rows): the same products, summed in the same order, as
- * `cosineOf` would give had the row been in the matrix.
+ * The cosine of one outside row with every row of a matrix, and the share of it each row covers,
+ * in one pass over the matrix (no index needed at tens of thousands of rows): the same products,
+ * summed in the same order, as `cosineOf` would give had the row been in the matrix.
  */
-export function cosinesWithRow(vectors: SparseVectors, row: SparseRow): Float64Array {
+export function matchesWithRow(vectors: SparseVectors, row: SparseRow): RowMatches {
   const { offsets, ids, weights, features } = vectors;
   const dense = new Float32Array(features.length);
   for (let k = 0; k < row.ids.length; k++) dense[row.ids[k]] = row.weights[k];
   const docs = offsets.length - 1;
-  const out = new Float64Array(docs);
+  const cosine = new Float64Array(docs);
+  const coverage = new Float64Array(docs);
   for (let r = 0; r < docs; r++) {
     let dot = 0;
+    let covered = 0;
     for (let k = offsets[r]; k < offsets[r + 1]; k++) {
       const q = dense[ids[k]];
-      if (q !== 0) dot += weights[k] * q;
+      if (q !== 0) {
+        dot += weights[k] * q;
+        covered += q * q;
+      }
     }
-    out[r] = Math.min(1, dot);
+    cosine[r] = Math.min(1, dot);
+    coverage[r] = Math.min(1, covered);
   }
-  return out;
+  return { cosine, coverage };
 }

@@ -54,7 +54,11 @@ describe('recdedup query', () => {
       expect(r.sharedTerms.length).toBeGreaterThan(0);
       expect(r.groupSize).toBeGreaterThanOrEqual(1);
       expect(r.recurrence).toMatch(/^made /);
+      // The ranking score: the grouping's pair score blended with the share of the query the item covers.
+      expect(r.pairScore >= 0 && r.pairScore <= 1 && r.coverage > 0 && r.coverage <= 1).toBe(true);
+      expect(Math.abs(r.score - ((1 - parameters.coverageWeight) * r.pairScore + parameters.coverageWeight * r.coverage))).toBeLessThan(1e-3);
     }
+    expect(parameters.coverageWeight).toBeGreaterThan(0);
     for (let i = 1; i < results.length; i++) {
       const [p, q] = [results[i - 1], results[i]];
       expect(p.score > q.score || (p.score === q.score && p.id < q.id), `${p.id} before ${q.id}`).toBe(true);

@@ -5,7 +5,7 @@ import { createNormaliser, normaliseText, boilerplateFilter, parseAliasTables } 
 import { DEFAULT_OPTIONS, type Options } from '../../src/options.js';
 import { analyse } from '../../src/pipeline.js';
 import { corpusFromAnalysis } from '../../src/query/corpus.js';
-import { createQuerySearcher } from '../../src/query/search.js';
+import { COVERAGE_WEIGHT, createQuerySearcher } from '../../src/query/search.js';
 import { buildReport } from '../../src/report/index.js';
 import { recurrenceLine } from '../../src/report/query.js';
 import type { RecordItem } from '../../src/types.js';
@@ -33,12 +33,12 @@ const CORPUS = [
 const idsOf = (hits: { doc: number }[], records: { id: string }[]) => hits.map((h) => records[h.doc].id);
 
 describe('query search', () => {
-  it('ranks a near-copy of an item first, with a score above the grouping threshold', () => {
+  it('ranks a near-copy of an item first, with a pair score above the grouping threshold', () => {
     const { searcher, corpus } = searcherOver(CORPUS);
     // A rewording of r1 (and r5, which says the same): both share "ligature", "mental health", "wards".
     const result = searcher.search('NHS England should publish national guidance on safely removing ligature points in mental health wards.', 10);
     expect(idsOf(result.hits, corpus.records)[0]).toBe('r1');
-    expect(result.hits[0].score).toBeGreaterThanOrEqual(DEFAULT_OPTIONS.threshold);
+    expect(result.hits[0].pairScore).toBeGreaterThanOrEqual(DEFAULT_OPTIONS.threshold);
     expect(idsOf(result.hits, corpus.records).slice(0, 2)).toContain('r5');
     expect(result.hits[0].sharedTerms).toContain('ligature');
   });
@@ -48,7 +48,7 @@ describe('query search', () => {
     // Shares "review" with r2, and nothing else with anything.
     const result = searcher.search('Manufacturers should review the packaging of button batteries sold to families with young children.', 10);
     expect(result.hits.length).toBeGreaterThan(0);
-    for (const hit of result.hits) expect(hit.score).toBeLessThan(DEFAULT_OPTIONS.threshold / 2);
+    for (const hit of result.hits) expect(hit.pairScore).toBeLessThan(DEFAULT_OPTIONS.threshold / 2);
   });
 
   it('lists only items that share a feature with the query, and none for a text sharing nothing', () => {
@@ -66,13 +66,41 @@ describe('query search', () => {
     expect(new Set(result.hits.map((h) => h.score)).size).toBe(1);
   });
 
-  it('scores a query that is an item’s text exactly as the grouping scores that item’s pairs', () => {
+  it('gives a query that is an item’s text the pair scores the grouping gives that item’s pairs', () => {
     const { searcher, corpus, analysis } = searcherOver(CORPUS);
     const self = corpus.records.findIndex((r) => r.id === 'r1');
     const result = searcher.search(corpus.records[self].text, 10);
     expect(result.hits[0].doc).toBe(self);
-    expect(result.hits[0].score).toBeCloseTo(1, 5);
-    for (const hit of result.hits.slice(1)) expect(hit.score).toBeCloseTo(analysis.scorer(self, hit.doc).score, 5);
+    expect(result.hits[0]).toMatchObject({ score: expect.closeTo(1, 5), pairScore: expect.closeTo(1, 5), coverage: expect.closeTo(1, 5) });
+    for (const hit of result.hits.slice(1)) expect(hit.pairScore).toBeCloseTo(analysis.scorer(self, hit.doc).score, 5);
+  });
+
+  it('ranks by the pair score blended with how much of the query each item covers', () => {
+    const { searcher } = searcherOver(CORPUS);
+    for (const hit of searcher.search('NHS England guidance on ligature points and speed cameras', 10).hits) {
+      expect(hit.coverage).toBeGreaterThan(0);
+      expect(hit.coverage).toBeLessThanOrEqual(1);
+      expect(hit.score).toBeCloseTo((1 - COVERAGE_WEIGHT) * hit.pairScore + COVERAGE_WEIGHT * hit.coverage, 10);
+    }
+  });
+
+  it('ranks a long item that says all of a short query above a short one sharing only its common words', () => {
+    const long = record(
+      'long',
+      'Report L',
+      'The ward had been refurbished in 2019. Staff told the inquest that the ligature anchor points in the en-suite bathrooms had been identified in an audit but were not removed. ' +
+        'The trust had no plan for when the work would be done, and the board was not told. Observation levels were set by a junior doctor without a review of the care plan. ' +
+        'Agency staff on the night shift had not been trained in the use of the observation policy, and handovers between shifts were verbal only.',
+    );
+    const short = record('short', 'Report S', 'Trusts should review the staffing of wards.');
+    const others = CORPUS.filter((r) => !/ligature/.test(r.text));
+    const { searcher, corpus } = searcherOver([...others, long, short]);
+    const hits = searcher.search('Trusts should remove ligature anchor points from wards.', 10).hits;
+    expect(idsOf(hits, corpus.records)[0]).toBe('long');
+    const [first, other] = ['long', 'short'].map((id) => hits.find((h) => corpus.records[h.doc].id === id)!);
+    // The symmetric pair score alone puts them the other way round: the long item says much else.
+    expect(first.pairScore).toBeLessThan(other.pairScore);
+    expect(first.coverage).toBeGreaterThan(other.coverage);
   });
 
   it('takes the opposition penalty off a query asking the opposite action', () => {
@@ -83,7 +111,7 @@ describe('query search', () => {
     expect(corpus.records[opposite.doc].id).toBe('r7');
     expect(same.penalty).toBe(0);
     expect(opposite.penalty).toBe(DEFAULT_OPTIONS.oppositionPenalty);
-    expect(opposite.score).toBeLessThan(DEFAULT_OPTIONS.threshold);
+    expect(opposite.pairScore).toBeLessThan(DEFAULT_OPTIONS.threshold);
   });
 
   it('lists at most top results, the best of a longer list', () => {
