@@ -26,6 +26,10 @@ export interface QueryResult {
   /** How many of those were rescored with the full pair score. */
   rescored: number;
   hits: QueryHit[];
+  /** Every rescored item whose pair score reaches the threshold (listed or not), best first: what the text would be grouped with. */
+  nearDuplicates: number[];
+  /** The highest pair score among the rescored items (0 when none was). */
+  highestPairScore: number;
 }
 
 /** Finds the items of one corpus nearest to any text; built once, asked many times. */
@@ -107,13 +111,15 @@ function searchCorpus(corpus: QueryCorpus, context: SearchContext, text: string,
     return { doc, score: rankingScore(pairScore, coverage[doc]), pairScore, coverage: coverage[doc], cosine, chars, penalty };
   });
   scored.sort((a, b) => b.score - a.score || a.doc - b.doc);
+  const nearDuplicates = scored.filter((hit) => hit.pairScore >= corpus.parameters.threshold).map((hit) => hit.doc);
   const hits = scored.slice(0, top).map((hit) => ({
     ...hit,
     sharedTerms: sharedFeaturesOfRows(corpus.vectors.features, row, rowOf(corpus.vectors, hit.doc))
       .slice(0, SHARED_TERMS)
       .map((shared) => shared.feature.split(' ').map(context.display).join(' ')),
   }));
-  return { matched: matched.length, rescored: candidates.length, hits };
+  const highestPairScore = scored.reduce((highest, hit) => Math.max(highest, hit.pairScore), 0);
+  return { matched: matched.length, rescored: candidates.length, hits, nearDuplicates, highestPairScore };
 }
 
 /** A result's score: its pair score (or, before rescoring, its cosine) blended with its coverage of the query. */

@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import type { QueryCorpus } from '../query/corpus.js';
 import { COVERAGE_WEIGHT, type QueryResult } from '../query/search.js';
-import { excerpt, round } from './model.js';
+import { distinctSorted, excerpt, round, splitRecipients, yearSpan } from './model.js';
 import { plural } from './select.js';
 
 /** `query --format json`: the contract's fields first, then extensions (documented in the README). */
@@ -11,6 +11,22 @@ export interface QueryReport {
   /** The settings the scores were made with (the index's, when read from one), the share of a score that is coverage, and the --top asked for. */
   parameters: QueryCorpus['parameters'] & { coverageWeight: number; top: number };
   stats: { items: number; matched: number; rescored: number };
+  /** The answer to "has this been recommended before?": the items the text would be grouped with. */
+  madeBefore: MadeBefore;
+}
+
+/** The items whose pair score with the text reaches the threshold (those it would be grouped with), listed or not, summed up. */
+export interface MadeBefore {
+  /** How many items (0: none reaches the threshold, though one may say the same in other words). */
+  nearDuplicates: number;
+  ids: string[];
+  /** Distinct sources among them. */
+  sources: number;
+  firstYear: number | null;
+  lastYear: number | null;
+  recipients: string[];
+  /** The highest pair score of any item with the text: how near the nearest came to the threshold. */
+  highestPairScore: number;
 }
 
 export interface QueryReportRow {
@@ -79,7 +95,28 @@ export function buildQueryReport(query: string, corpus: QueryCorpus, result: Que
     }),
     parameters: { ...corpus.parameters, coverageWeight: COVERAGE_WEIGHT, top },
     stats: { items: corpus.records.length, matched: result.matched, rescored: result.rescored },
+    madeBefore: madeBeforeOf(result.nearDuplicates.map((doc) => corpus.records[doc]), result.highestPairScore),
   };
+}
+
+function madeBeforeOf(items: readonly QueryCorpus['records'][number][], highestPairScore: number): MadeBefore {
+  return {
+    nearDuplicates: items.length,
+    ids: items.map((item) => item.id),
+    sources: new Set(items.map((item) => item.source)).size,
+    ...yearSpan(items.map((item) => item.year)),
+    recipients: distinctSorted(items.flatMap((item) => splitRecipients(item.recipient))),
+    highestPairScore: round(highestPairScore),
+  };
+}
+
+/** One line that answers the question: made before (how often, since when, to whom), or no near-duplicate found. */
+export function madeBeforeLine(madeBefore: MadeBefore, threshold: number): string {
+  if (madeBefore.nearDuplicates === 0) {
+    // Not "not made before": a paraphrase in other words can score well below the threshold.
+    return `No near-duplicate: no item reaches a pair score of ${threshold} (the highest is ${madeBefore.highestPairScore.toFixed(4)}); the nearest below may still make the same point in other words.`;
+  }
+  return `Made before: ${recurrenceLine({ size: madeBefore.nearDuplicates, ...madeBefore }).replace(/^made /, '')} (pair score ${threshold} or more).`;
 }
 
 /** How often a group's recommendation was made, since when and to whom, in words. */
@@ -117,6 +154,7 @@ export function renderQueryTerminal(report: QueryReport, settings: { color: bool
     ),
   ];
   if (report.results.length === 0) out.push('', 'No existing item shares a term with this text.');
+  else out.push('', c.bold(madeBeforeLine(report.madeBefore, parameters.threshold)));
   const width = String(report.results.length).length;
   report.results.forEach((r, i) => {
     const score = r.score.toFixed(4);

@@ -41,6 +41,17 @@ describe('recdedup query', () => {
     }
   });
 
+  it('says whether the text was made before: every item it would be grouped with, listed or not', () => {
+    const { madeBefore, results } = query([seedText('MHIDR-REC-5'), SEEDS, '--top', '1']);
+    expect(results).toHaveLength(1);
+    expect(madeBefore.ids.sort()).toEqual(['GR-REC-5', 'MHIDR-REC-5']);
+    expect(madeBefore).toMatchObject({ nearDuplicates: 2, sources: 2, firstYear: 2023, lastYear: 2024 });
+    const run = recdedup(['query', seedText('MHIDR-REC-5'), SEEDS, '--top', '1']);
+    expect(run.stdout).toContain('Made before: twice across 2 sources since 2023');
+    const unrelated = recdedup(['query', 'Manufacturers should change the packaging of button batteries sold to patients', SEEDS]);
+    expect(unrelated.stdout).toMatch(/No near-duplicate: no item reaches a pair score of 0\.35 \(the highest is 0\.\d{4}\)/);
+  });
+
   it('gives the contract’s fields, best first (ties by id), at most 10 by default', () => {
     const text = rowsOf(PFD)[5].text;
     const { results, parameters } = query([text, PFD]);

@@ -7,7 +7,7 @@ import { analyse } from '../../src/pipeline.js';
 import { corpusFromAnalysis } from '../../src/query/corpus.js';
 import { COVERAGE_WEIGHT, createQuerySearcher } from '../../src/query/search.js';
 import { buildReport } from '../../src/report/index.js';
-import { recurrenceLine } from '../../src/report/query.js';
+import { madeBeforeLine, recurrenceLine } from '../../src/report/query.js';
 import type { RecordItem } from '../../src/types.js';
 import { record, SHIPPED_ALIASES } from '../helpers.js';
 
@@ -114,6 +114,17 @@ describe('query search', () => {
     expect(opposite.pairScore).toBeLessThan(DEFAULT_OPTIONS.threshold);
   });
 
+  it('counts every item that reaches the threshold as a near-duplicate, listed or not', () => {
+    const { searcher, corpus } = searcherOver(CORPUS);
+    const result = searcher.search('NHS England should publish national guidance on safely removing ligature points in mental health wards.', 1);
+    expect(result.hits).toHaveLength(1);
+    expect(result.nearDuplicates.map((doc) => corpus.records[doc].id).sort()).toEqual(['r1', 'r5']);
+    expect(result.highestPairScore).toBeGreaterThanOrEqual(DEFAULT_OPTIONS.threshold);
+    const none = searcher.search('Manufacturers should review the packaging of button batteries.', 10);
+    expect(none.nearDuplicates).toEqual([]);
+    expect(none.highestPairScore).toBe(Math.max(...none.hits.map((h) => h.pairScore)));
+  });
+
   it('lists at most top results, the best of a longer list', () => {
     const { searcher } = searcherOver(CORPUS);
     const text = 'NHS England should publish guidance for trusts on staffing, speed cameras and the lighting of crossings.';
@@ -150,5 +161,16 @@ describe('recurrenceLine', () => {
     expect(recurrenceLine({ size: 4, sources: 3, firstYear: 2016, lastYear: 2023, recipients: ['DHSC', 'NHS England'] })).toBe('made 4 times across 3 sources since 2016, to DHSC and NHS England');
     expect(recurrenceLine({ size: 1, sources: 1, firstYear: 2019, lastYear: 2019, recipients: [] })).toBe('made once in 2019');
     expect(recurrenceLine({ size: 2, sources: 1, firstYear: null, lastYear: null, recipients: ['A', 'B', 'C', 'D', 'E'] })).toBe('made twice in one source, to A, B, C and 2 others');
+  });
+});
+
+describe('madeBeforeLine', () => {
+  it('answers "made before" with how often, since when and to whom, or says no item reached the threshold', () => {
+    const made = { nearDuplicates: 3, ids: ['a', 'b', 'c'], sources: 2, firstYear: 2016, lastYear: 2023, recipients: ['DHSC', 'NHS England'], highestPairScore: 0.8 };
+    expect(madeBeforeLine(made, 0.35)).toBe('Made before: 3 times across 2 sources since 2016, to DHSC and NHS England (pair score 0.35 or more).');
+    const none = { nearDuplicates: 0, ids: [], sources: 0, firstYear: null, lastYear: null, recipients: [], highestPairScore: 0.2 };
+    expect(madeBeforeLine(none, 0.35)).toBe(
+      'No near-duplicate: no item reaches a pair score of 0.35 (the highest is 0.2000); the nearest below may still make the same point in other words.',
+    );
   });
 });
