@@ -1,6 +1,6 @@
 import { actionsOppose, boilerplateFilter, createNormaliser, normaliseText, parseAliasTables, type BoilerplateFilter } from '../normalise/index.js';
 import type { Normaliser } from '../normalise/tokens.js';
-import { blendedScore, createTrigramSets, matchesWithRow, diceOf, rowOf, rowOfTerms, sharedFeaturesOfRows } from '../similarity/index.js';
+import { blendedScore, createTrigramSets, diceOf, matchesWithRow, rowOf, rowOfTerms, sharedFeaturesOfRows } from '../similarity/index.js';
 import type { QueryCorpus } from './corpus.js';
 
 /** One existing item near the query: its row in the corpus and the parts of its score. */

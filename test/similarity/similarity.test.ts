@@ -1,6 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildVectors, buildVectorsWithWordsOnly, cosineOf, createCosineScorer, createPairScorer, createTrigramSets, diceOf, indexDocFreqLimit, MAX_INDEX_DOC_FREQ, scoreCandidatePairs, sharedFeatures, trigramSet } from '../../src/similarity/index.js';
+import {
+  buildVectors,
+  buildVectorsWithWordsOnly,
+  cosineOf,
+  createCosineScorer,
+  createPairScorer,
+  createTrigramSets,
+  diceOf,
+  indexDocFreqLimit,
+  matchesWithRow,
+  MAX_INDEX_DOC_FREQ,
+  rowOf,
+  scoreCandidatePairs,
+  sharedFeatures,
+  trigramSet,
+} from '../../src/similarity/index.js';
 
 const docs = [
   ['ligatur', 'point', 'ward', 'remov'],
@@ -46,6 +61,36 @@ describe('TF-IDF vectors', () => {
         expect(both.wordsOnly).toEqual(buildVectors(texts, { bigramWeight: 0 }));
       }),
     );
+  });
+});
+
+describe('an outside row against every row', () => {
+  it('gives each row the cosine cosineOf gives, and the share of the outside row’s weight on the features the row holds', () => {
+    const words = fc.array(fc.constantFrom('a1', 'b2', 'c3', 'd4', 'e5', 'f6'), { maxLength: 8 });
+    fc.assert(
+      fc.property(fc.array(words, { minLength: 1, maxLength: 6 }), fc.nat(), (texts, pick) => {
+        const v = buildVectors(texts, { bigramWeight: 0.5 });
+        const outside = pick % texts.length;
+        const row = rowOf(v, outside);
+        const { cosine, coverage } = matchesWithRow(v, row);
+        for (let d = 0; d < texts.length; d++) {
+          expect(cosine[d]).toBeCloseTo(cosineOf(v, outside, d), 6);
+          const held = new Set(rowOf(v, d).ids);
+          const share = row.ids.reduce((sum, id, k) => sum + (held.has(id) ? row.weights[k] ** 2 : 0), 0);
+          expect(coverage[d]).toBeCloseTo(Math.min(1, share), 6);
+        }
+        // A row holds all of itself.
+        if (texts[outside].length > 0) expect(coverage[outside]).toBeCloseTo(1, 5);
+      }),
+    );
+  });
+
+  it('covers all of a short row from a longer row that holds its words, though their cosine is low', () => {
+    const v = buildVectors([['ligatur', 'point'], ['ligatur', 'point', 'ward', 'audit', 'staff', 'observ', 'night', 'shift'], ['staff', 'rota']], { bigramWeight: 0 });
+    const { cosine, coverage } = matchesWithRow(v, rowOf(v, 0));
+    expect(coverage[1]).toBeCloseTo(1, 5);
+    expect(cosine[1]).toBeLessThan(0.7);
+    expect(coverage[2]).toBe(0);
   });
 });
 
