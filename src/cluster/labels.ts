@@ -125,11 +125,32 @@ function pickKeywords(ranked: readonly string[], count: number): string[] {
 export const EXACT_MEDOID_MAX = 200;
 
 /**
- * The group's central member: the medoid by `similarity` for groups of up to EXACT_MEDOID_MAX
- * members, else the member whose vector is closest to the group's summed vector.
+ * The group's central member, fragments left out (see FRAGMENT_SHARE): the medoid by `similarity`
+ * for groups of up to EXACT_MEDOID_MAX members, else the member whose vector is closest to the
+ * group's summed vector.
  */
 export function centralMemberOf(members: readonly number[], vectors: SparseVectors, similarity: (a: number, b: number) => number): number {
-  return members.length <= EXACT_MEDOID_MAX ? medoidOf(members, similarity) : nearestToCentroid(vectors, members);
+  const candidates = substantiveMembers(members, vectors);
+  return candidates.length <= EXACT_MEDOID_MAX ? medoidOf(candidates, similarity) : nearestToCentroid(vectors, candidates);
+}
+
+/**
+ * A member with fewer features than this share of the group's median member is a fragment — a
+ * heading, an addressee line ("3 Essex Partnership NHS Foundation Trust.") — that a split left as
+ * an item. It can be the most similar to all the others, as short text often is, but it does not
+ * say the concern, so it is never the group's centre or label.
+ */
+const FRAGMENT_SHARE = 1 / 3;
+
+/** The members that are not fragments, in their order; never empty (the median member is kept). */
+function substantiveMembers(members: readonly number[], vectors: SparseVectors): readonly number[] {
+  if (members.length < 2) return members;
+  const length = (doc: number) => vectors.offsets[doc + 1] - vectors.offsets[doc];
+  const lengths = members.map(length).sort((a, b) => a - b);
+  const mid = lengths.length >> 1;
+  const median = lengths.length % 2 ? lengths[mid] : (lengths[mid - 1] + lengths[mid]) / 2;
+  const kept = members.filter((doc) => length(doc) >= FRAGMENT_SHARE * median);
+  return kept.length === members.length ? members : kept;
 }
 
 /** The member with the largest dot product with the sum of all members' rows; ties go to the earlier document. */

@@ -53,6 +53,17 @@ describe('centralMemberOf', () => {
     expect(centralMemberOf(members, vectors, similarity)).toBe(17);
   });
 
+  it('is never a fragment far shorter than the group’s typical member, though it is the most similar to all', () => {
+    const concern = (own: string) => ['essex', 'partnership', 'trust', 'risk', ...'abcdefgh'.split('').map((c) => own + c)];
+    const docs = [['essex', 'partnership', 'trust'], concern('p'), concern('q'), concern('r'), ['unrelated', 'words'], ['more', 'other']];
+    const vectors = buildVectors(docs, { bigramWeight: 0 });
+    const similarity = (a: number, b: number) => cosineOf(vectors, a, b);
+    expect(medoidOf([0, 1, 2, 3], similarity)).toBe(0);
+    expect(centralMemberOf([0, 1, 2, 3], vectors, similarity)).toBe(1);
+    // Of two of a kind, the earlier stays the centre.
+    expect(centralMemberOf([2, 3], vectors, similarity)).toBe(2);
+  });
+
   it('is the member nearest the centroid for larger groups, without comparing every pair', () => {
     const docs = groupOf(EXACT_MEDOID_MAX + 50, 123);
     const vectors = buildVectors(docs, { bigramWeight: 0 });
