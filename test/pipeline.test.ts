@@ -68,6 +68,26 @@ describe('the themes pipeline', () => {
     ]);
   });
 
+  it('labels a group without a form caption in front of its sentence, when the run found the caption to be boilerplate', () => {
+    const caption = '(brief summary of matters of concern)';
+    const others = [
+      'Prison officers were not trained to use the defibrillator kept on the wing.',
+      'The care home had no written policy for checking bed rails at night.',
+      'Ambulance crews waited four hours to hand over patients at the emergency department.',
+      'The council had not repaired the broken railings beside the canal towpath.',
+      'The pharmacy dispensed the wrong strength of insulin without a second check.',
+    ];
+    const listed = themesReport([
+      ...others.map((text, i) => record(`o${i}`, `coroner-${i}`, `${caption}\n\n${text}`)),
+      record('l1', 'coroner-a', `${caption} The junction of the A470 has no street lighting and pedestrians cannot see approaching traffic.`),
+      record('l2', 'coroner-b', `${caption} The junction of the A470 has no street lighting, so pedestrians cannot see approaching traffic.`),
+    ]);
+    expect(listed.boilerplate.map((b) => b.text)).toContain(caption);
+    const junction = listed.themes.flatMap((t) => t.groups).find((g) => g.members.some((m) => m.id === 'l1'))!;
+    expect(junction.members.map((m) => m.id)).toEqual(['l1', 'l2']);
+    expect(junction.label).toMatch(/^The junction of the A470 has no street lighting/);
+  });
+
   it('can require more sources for a group to recur', () => {
     expect(themesReport(RECORDS, { minSources: 3 }).stats.recurringGroups).toBe(1);
   });

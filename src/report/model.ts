@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
 import { centralMemberOf, centralSentenceOf, classKeywords, sharedTerms, termWeights } from '../cluster/index.js';
 import { splitSentences, withoutListMarker } from '../normalise/index.js';
+import { sentenceKey } from '../normalise/boilerplate.js';
 import { withoutFurniture } from '../normalise/furniture.js';
 import type { Baseline } from '../history/baseline.js';
 import { traceGroups, type ChangesSinceBaseline } from '../history/changes.js';
@@ -150,10 +151,17 @@ function reportParameters(options: ReportContext['options']): ThemesReport['para
 
 /** Each group's part of the report: it needs the groups only, not the themes they will fall into. */
 export function buildGroups(groups: readonly (readonly number[])[], analysis: GroupedAnalysis | Analysis, normaliser: Normaliser, minSources: number): ReportGroup[] {
-  return groups.map((members) => buildGroup(members, analysis, normaliser, minSources));
+  const boilerplateKeys = new Set(analysis.boilerplate.map((finding) => finding.key));
+  return groups.map((members) => buildGroup(members, analysis, normaliser, minSources, boilerplateKeys));
 }
 
-function buildGroup(members: readonly number[], analysis: GroupedAnalysis | Analysis, normaliser: Normaliser, minSources: number): ReportGroup {
+function buildGroup(
+  members: readonly number[],
+  analysis: GroupedAnalysis | Analysis,
+  normaliser: Normaliser,
+  minSources: number,
+  boilerplateKeys: ReadonlySet<string>,
+): ReportGroup {
   const { records, scorer, vectors } = analysis;
   const medoid = centralMemberOf(members, vectors, (a, b) => scorer(a, b).score);
   const rows = members.map((doc) => toMember(records[doc], doc === medoid ? 1 : scorer(medoid, doc).score));
@@ -164,7 +172,7 @@ function buildGroup(members: readonly number[], analysis: GroupedAnalysis | Anal
   const weights = termWeights(vectors, members);
   return {
     id: stableId('g', rows.map((m) => m.id)),
-    label: excerpt(labelOf(medoid, weights, analysis, normaliser), LABEL_CHARS),
+    label: excerpt(labelOf(medoid, weights, analysis, normaliser, boilerplateKeys), LABEL_CHARS),
     size: rows.length,
     recurring: !boilerplateOnly && sources.length >= minSources,
     sources,
@@ -181,11 +189,29 @@ function buildGroup(members: readonly number[], analysis: GroupedAnalysis | Anal
  * Sentences are looked up (the costly part) only as far as the choice needs them; the analysis's
  * terms of the medoid, drawn from these same sentences, can settle a one-sentence text.
  */
-function labelOf(medoid: number, weights: ReadonlyMap<string, number>, analysis: GroupedAnalysis | Analysis, normaliser: Normaliser): string {
+function labelOf(
+  medoid: number,
+  weights: ReadonlyMap<string, number>,
+  analysis: GroupedAnalysis | Analysis,
+  normaliser: Normaliser,
+  boilerplateKeys: ReadonlySet<string>,
+): string {
   const text = analysis.records[medoid].text;
   const sentences = splitSentences(text).map(withoutFurniture);
   const central = centralSentenceOf(sentences, normaliser.lookupTerms, weights, analysis.normalised[medoid].terms) ?? text;
-  return withoutListMarker(central);
+  return withoutCaption(withoutListMarker(central), (caption) => boilerplateKeys.has(sentenceKey(normaliser.lookupTerms(caption))));
+}
+
+/** A bracketed lead-in, "(brief summary of matters of concern)" or "[BRIEF SUMMARY …]", and the space after it. */
+const CAPTION = /^\s*[([]([^()[\]]{1,100})[)\]]\s+(?=\S)/;
+
+/**
+ * The label without a form's caption in front of it, when the caption is boilerplate the run
+ * found: a form field's prompt that a sentence runs on from, not what the group says.
+ */
+function withoutCaption(label: string, isBoilerplate: (caption: string) => boolean): string {
+  const caption = CAPTION.exec(label);
+  return caption && isBoilerplate(caption[1]) ? label.slice(caption[0].length) : label;
 }
 
 function buildTheme(groups: ReportGroup[], keywords: string[], normaliser: Normaliser): ReportTheme {
