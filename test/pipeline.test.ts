@@ -86,6 +86,11 @@ describe('the themes pipeline', () => {
     const junction = listed.themes.flatMap((t) => t.groups).find((g) => g.members.some((m) => m.id === 'l1'))!;
     expect(junction.members.map((m) => m.id)).toEqual(['l1', 'l2']);
     expect(junction.label).toMatch(/^The junction of the A470 has no street lighting/);
+    // An item that is nothing but the caption keeps a group of its own, marked as boilerplate.
+    const withBare = themesReport([...others.map((text, i) => record(`o${i}`, `coroner-${i}`, `${caption}\n\n${text}`)), record('bare', 'coroner-z', caption)]);
+    const groups = withBare.themes.flatMap((t) => t.groups);
+    expect(groups.filter((g) => g.boilerplateOnly).map((g) => g.members.map((m) => m.id))).toEqual([['bare']]);
+    expect(groups.filter((g) => 'boilerplateOnly' in g)).toHaveLength(1);
   });
 
   it('can require more sources for a group to recur', () => {

@@ -163,7 +163,10 @@ function refreshGroup(group: ReportGroup, minSources: number, boilerplateOnly: (
   group.recipients = distinctSorted(group.members.flatMap((m) => splitRecipients(m.recipient)));
   group.statuses = distinctSorted(group.members.map((m) => m.status).filter(Boolean));
   Object.assign(group, yearSpan(group.members.map((m) => m.year)));
-  group.recurring = group.size > 0 && !group.members.every((m) => boilerplateOnly(m.id)) && group.sources.length >= minSources;
+  const onlyBoilerplate = group.size > 0 && group.members.every((m) => boilerplateOnly(m.id));
+  group.recurring = group.size > 0 && !onlyBoilerplate && group.sources.length >= minSources;
+  if (onlyBoilerplate) group.boilerplateOnly = true;
+  else delete group.boilerplateOnly;
 }
 
 /** A theme's figures from its groups, with empty groups dropped; its label, id and keywords stay. */

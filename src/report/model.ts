@@ -60,6 +60,8 @@ export interface ReportGroup {
   /** Terms most shared by the members: why they were grouped (extension). */
   sharedTerms: string[];
   members: ReportMember[];
+  /** Present, and true, when every member is nothing but boilerplate: kept so every item is listed, never a concern (extension). */
+  boilerplateOnly?: true;
 }
 
 /** A member as the contract shows it: the record's fields, and how close it is to the group's central member. */
@@ -181,6 +183,7 @@ function buildGroup(
     ...yearSpan(rows.map((m) => m.year)),
     sharedTerms: sharedTerms(vectors, members, SHARED_TERMS, weights).map((f) => displayFeature(f, normaliser)),
     members: rows,
+    ...(boilerplateOnly ? { boilerplateOnly: true as const } : {}),
   };
 }
 

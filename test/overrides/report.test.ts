@@ -122,7 +122,11 @@ describe('applyReportOverrides', () => {
 
   it('a group of only boilerplate items does not recur, whatever its sources', () => {
     const { report } = apply('pin:\n  c1: g-b\n', sampleReport(), { boilerplateOnly: () => true });
-    expect(report.themes[0].groups.find((g) => g.id === 'g-b')!.recurring).toBe(false);
+    const group = report.themes[0].groups.find((g) => g.id === 'g-b')!;
+    expect(group.recurring).toBe(false);
+    expect(group.boilerplateOnly).toBe(true);
+    const real = apply('pin:\n  c1: g-b\n', sampleReport()).report.themes[0].groups.find((g) => g.id === 'g-b')!;
+    expect('boilerplateOnly' in real).toBe(false);
   });
 
   it('skips unknown ids with a warning each, and pins that would undo a must-link or cannot-link', () => {
