@@ -190,7 +190,8 @@ function buildGroup(
 /**
  * The medoid's sentence that carries most of what the group shares; the whole text if none does.
  * Sentences are looked up (the costly part) only as far as the choice needs them; the analysis's
- * terms of the medoid, drawn from these same sentences, can settle a one-sentence text.
+ * terms of the medoid, drawn from these same sentences, can settle a one-sentence text. The list
+ * marker it opens with, and a caption in front of it that the run found to be boilerplate, are cut.
  */
 function labelOf(
   medoid: number,
