@@ -59,17 +59,6 @@ const SENTENCE_BREAK = new RegExp(
   ].join('|'),
 );
 
-/** A list marker opening a text, and the space after it (only when words follow). */
-const LIST_MARKER_AT_START = new RegExp(String.raw`^\s*${LIST_MARKER}\s+(?=\S)`);
-
-/**
- * The sentence without the list marker it opens with ("i. The junction …" → "The junction …"):
- * a label names what a group says, and the marker only said where it stood in its list.
- */
-export function withoutListMarker(sentence: string): string {
-  return sentence.replace(LIST_MARKER_AT_START, '');
-}
-
 /** The same pattern, tried only where `mayBreak` says a break can start (see `splitSentences`). */
 const SENTENCE_BREAK_AT = new RegExp(SENTENCE_BREAK.source, 'y');
 
@@ -132,6 +121,17 @@ function isSpace(code: number): boolean {
     code === 0x3000 ||
     code === 0xfeff
   );
+}
+
+/** A list marker opening a text, and the space after it (only when words follow). */
+const LIST_MARKER_AT_START = new RegExp(String.raw`^\s*${LIST_MARKER}\s+(?=\S)`);
+
+/**
+ * The sentence without the list marker it opens with ("i. The junction …" → "The junction …"):
+ * a label names what a group says, and the marker only said where it stood in its list.
+ */
+export function withoutListMarker(sentence: string): string {
+  return sentence.replace(LIST_MARKER_AT_START, '');
 }
 
 /** Boilerplate must recur in at least this share of all sources, however many there are. */
