@@ -116,12 +116,19 @@ export function madeBeforeLine(madeBefore: MadeBefore, threshold: number): strin
     // Not "not made before": a paraphrase in other words can score well below the threshold.
     return `No near-duplicate: no item reaches a pair score of ${threshold} (the highest is ${madeBefore.highestPairScore.toFixed(4)}); the nearest below may still make the same point in other words.`;
   }
-  return `Made before: ${recurrenceLine({ size: madeBefore.nearDuplicates, ...madeBefore }).replace(/^made /, '')} (pair score ${threshold} or more).`;
+  return `Made before: ${howOften({ size: madeBefore.nearDuplicates, ...madeBefore })} (pair score ${threshold} or more).`;
 }
 
 /** How often a group's recommendation was made, since when and to whom, in words. */
-export function recurrenceLine(group: { size: number; sources: number; firstYear: number | null; lastYear: number | null; recipients: readonly string[] }): string {
-  const parts = [group.size === 1 ? 'made once' : group.size === 2 ? 'made twice' : `made ${group.size} times`];
+export function recurrenceLine(group: Recurrence): string {
+  return `made ${howOften(group)}`;
+}
+
+type Recurrence = { size: number; sources: number; firstYear: number | null; lastYear: number | null; recipients: readonly string[] };
+
+/** "4 times across 3 sources since 2016, to DHSC and NHS England": recurrenceLine without its verb. */
+function howOften(group: Recurrence): string {
+  const parts = [group.size === 1 ? 'once' : group.size === 2 ? 'twice' : `${group.size} times`];
   if (group.size > 1 && group.sources > 1) parts.push(`across ${plural(group.sources, 'source')}`);
   else if (group.size > 1) parts.push('in one source');
   if (group.firstYear !== null) parts.push(group.firstYear === group.lastYear ? `in ${group.firstYear}` : `since ${group.firstYear}`);
