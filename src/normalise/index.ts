@@ -1,6 +1,7 @@
 import type { RecordItem } from '../types.js';
 import { boilerplateVocabulary, findBoilerplate, sentenceKey, stripBoilerplateTerms, type BoilerplateFinding } from './boilerplate.js';
 import { foldText } from './fold.js';
+import { withoutFormTail } from './form.js';
 import { withoutFurniture } from './furniture.js';
 import { createActionFinder, type Action, type ActionFinder } from './actions.js';
 import { wordsOfFolded, type Normaliser } from './tokens.js';
@@ -8,7 +9,7 @@ import { wordsOfFolded, type Normaliser } from './tokens.js';
 export { parseAliasTables } from './aliases.js';
 export { createNormaliser, tokenizeWords } from './tokens.js';
 export { actionsOppose, createActionFinder, type Action } from './actions.js';
-export { foldText };
+export { foldText, withoutFormTail };
 
 /** A record's text as the similarity stage sees it. */
 export interface NormalisedItem {
@@ -173,7 +174,7 @@ export function normaliseRecords(
     if (onProgress && index % 1024 === 0) onProgress(index, records.length);
     let source = sourceIndex.get(record.source);
     if (source === undefined) sourceIndex.set(record.source, (source = sourceIndex.size));
-    return splitSentences(record.text).map((written) => readSentence(written, source!, normaliser, actionFinder));
+    return splitSentences(withoutFormTail(record.text)).map((written) => readSentence(written, source!, normaliser, actionFinder));
   });
   const allSentences = perRecord.flat();
   const minSources = boilerplateSourceFloor(settings.boilerplateMinSources, sourceIndex.size);
@@ -221,7 +222,7 @@ export function boilerplateFilter(findings: readonly Pick<BoilerplateFinding, 'k
  */
 export function normaliseText(text: string, normaliser: Normaliser, filter: BoilerplateFilter): NormalisedItem {
   const actionFinder = createActionFinder(normaliser.termOfWord);
-  const sentences = splitSentences(text).map((written) => readSentence(written, 0, normaliser, actionFinder, normaliser.lookupTermsOfWords));
+  const sentences = splitSentences(withoutFormTail(text)).map((written) => readSentence(written, 0, normaliser, actionFinder, normaliser.lookupTermsOfWords));
   return itemOf(sentences, filter);
 }
 

@@ -39,6 +39,14 @@ describe('inputs that must be read correctly', () => {
     expect(together(weighted, 'prison-2023a', 'prison-2023b')).toBe(false);
   });
 
+  it('form_tail.csv: different concerns that each run on into the PFD form\'s closing sections are not grouped by the form\'s words', () => {
+    const { report } = json([fixture('quirks/form_tail.csv')]);
+    expect(new Set(report.items.map((i: { group: string }) => i.group)).size).toBe(3);
+    // The report still shows each text whole: only the analysis leaves the form out.
+    const members = report.themes.flatMap((t: { groups: { members: { text: string }[] }[] }) => t.groups.flatMap((g) => g.members));
+    expect(members.every((m: { text: string }) => m.text.includes('YOUR RESPONSE'))).toBe(true);
+  });
+
   it('header_aliases.csv: columns are found by their common names', () => {
     const { report } = json([fixture('quirks/header_aliases.csv')]);
     const member = report.themes[0].groups[0].members[0];
