@@ -1,3 +1,4 @@
+import { MONTHS } from '../normalise/boilerplate.js';
 import type { SparseVectors } from '../similarity/index.js';
 
 /**
@@ -19,7 +20,7 @@ export function classKeywords(vectors: SparseVectors, classes: readonly (readonl
   const averagePerClass = grand / Math.max(1, classes.length);
   // How rare each feature is across classes, computed once per feature rather than once per class holding it.
   const rarity = total.map((n) => Math.log(1 + averagePerClass / n));
-  const labelable = labelableFeatures(vectors.features);
+  const labelable = labelableFeatures(vectors.features, vectors.docFreq);
   return perClass.map((tally) => {
     let size = 0;
     for (const n of tally.counts) size += n;
@@ -68,16 +69,67 @@ function better(score: number, feature: number, than: { feature: number; score: 
 /** Words that carry meaning in a sentence but name no topic; kept as features, never as labels. */
 const UNLABELLED = new Set(['no', 'not', 'nor', 'will', 'must', 'need', 'sure', 'make', 'made', 'consid', 'ensur', 'includ', 'can', 'use']);
 
-function isLabelable(feature: string): boolean {
+function isLabelable(feature: string, surnames: ReadonlySet<string>): boolean {
   if (/^[\d ]+$/.test(feature)) return false;
-  return !feature.split(' ').some((term) => UNLABELLED.has(term));
+  return !feature.split(' ').some((term) => UNLABELLED.has(term) || isWhen(term) || HONORIFICS.has(term) || surnames.has(term));
+}
+
+/**
+ * Titles before a person's name. "Miss" is left out: stemmed, it is also the verb ("missed
+ * appointments").
+ */
+const HONORIFICS: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'dr']);
+/** A term is a surname when at least this share of the items holding it hold it after a title. */
+const SURNAME_SHARE = 0.5;
+
+/**
+ * Terms that are mostly someone's surname: "zedwick", seen after "Mrs" in the items that hold it,
+ * so a theme is not labelled by a person's name. A word a title only sometimes comes before
+ * ("nurse", when a name between them was dropped) is not one.
+ */
+function surnamesOf(features: readonly string[], docFreq: Int32Array): Set<string> {
+  const afterTitle = new Map<string, number>();
+  features.forEach((feature, id) => {
+    const space = titleEnd(feature);
+    if (space < 0) return;
+    const term = feature.slice(space + 1);
+    afterTitle.set(term, (afterTitle.get(term) ?? 0) + docFreq[id]);
+  });
+  const surnames = new Set<string>();
+  if (afterTitle.size === 0) return surnames;
+  features.forEach((feature, id) => {
+    const titled = afterTitle.get(feature);
+    if (titled !== undefined && titled >= SURNAME_SHARE * docFreq[id]) surnames.add(feature);
+  });
+  return surnames;
+}
+
+/** Where the title of a word pair "mr zedwick" ends, or -1; a cheap look first, as millions of features may be asked. */
+function titleEnd(feature: string): number {
+  const first = feature.charCodeAt(0);
+  if (first !== 0x6d /* m */ && first !== 0x64 /* d */) return -1;
+  const space = feature.indexOf(' ');
+  return space > 0 && space <= 3 && HONORIFICS.has(feature.slice(0, space)) ? space : -1;
+}
+
+/**
+ * When one case happened, which a theme's label should not show: a month, a year, a day of the
+ * month ("25th"), a time of day ("4.33pm" leaves "33pm"). Counts and measures ("60 mph") and
+ * road names ("A66") stay.
+ */
+const DAY_OR_TIME = /^\d{1,2}(?:st|nd|rd|th|am|pm)$/;
+const YEAR = /^(?:19|20)\d\d$/;
+
+function isWhen(term: string): boolean {
+  return MONTHS.has(term) || DAY_OR_TIME.test(term) || YEAR.test(term);
 }
 
 /** isLabelable by feature id, each feature tested once however many classes rank it. */
-function labelableFeatures(features: readonly string[]): (feature: number) => boolean {
+function labelableFeatures(features: readonly string[], docFreq: Int32Array): (feature: number) => boolean {
   const known = new Int8Array(features.length); // 0 untested, 1 labelable, -1 not
+  let surnames: Set<string> | undefined;
   return (feature) => {
-    if (known[feature] === 0) known[feature] = isLabelable(features[feature]) ? 1 : -1;
+    if (known[feature] === 0) known[feature] = isLabelable(features[feature], (surnames ??= surnamesOf(features, docFreq))) ? 1 : -1;
     return known[feature] === 1;
   };
 }

@@ -35,7 +35,8 @@ const VOCABULARY_MIN_TERMS = 3;
 const VOCABULARY_RUN = 5;
 
 /** Dates and counts vary between copies of the same procedural sentence ("within 56 days … by 3 May"). */
-const MONTHS = new Set(['januari', 'februari', 'march', 'april', 'may', 'june', 'juli', 'august', 'septemb', 'octob', 'novemb', 'decemb']);
+/** Month names as the stemmer leaves them. */
+export const MONTHS: ReadonlySet<string> = new Set(['januari', 'februari', 'march', 'april', 'may', 'june', 'juli', 'august', 'septemb', 'octob', 'novemb', 'decemb']);
 
 export function sentenceKey(terms: readonly string[]): string {
   return terms.some(variesBetweenCopies) ? terms.filter((t) => !variesBetweenCopies(t)).join(' ') : terms.join(' ');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centralMemberOf, centralSentence, EXACT_MEDOID_MAX, medoidOf, termWeights } from '../../src/cluster/index.js';
+import { centralMemberOf, centralSentence, classKeywords, EXACT_MEDOID_MAX, medoidOf, termWeights } from '../../src/cluster/index.js';
 import { buildVectors, cosineOf } from '../../src/similarity/index.js';
 
 const sentence = (text: string) => ({ text, terms: text.toLowerCase().split(' ') });
@@ -71,5 +71,28 @@ describe('centralMemberOf', () => {
     const similarity = (a: number, b: number) => (calls++, cosineOf(vectors, a, b));
     expect(centralMemberOf(docs.map((_, d) => d), vectors, similarity)).toBe(123);
     expect(calls).toBe(0);
+  });
+});
+
+describe('classKeywords', () => {
+  // One theme of three items; a second class of other items makes its words common elsewhere.
+  const theme = [
+    ['mr', 'zedwick', 'ward', 'observ', '25th', 'april', '2019', '33pm'],
+    ['mrs', 'zedwick', 'ward', 'observ', 'june', '2019', 'nurse'],
+    ['zedwick', 'ward', 'observ', 'staf', '2019', 'mr', 'nurse'],
+  ];
+  const others = [['road', 'junction', 'nurse', 'mr', 'nurse'], ['road', 'light', 'nurse'], ['prison', 'cell', 'nurse']];
+  const keywordsOf = (count: number) => classKeywords(buildVectors([...theme, ...others], { bigramWeight: 0.5 }), [[0, 1, 2], [3, 4, 5]], count)[0];
+
+  it('never labels a theme by when its cases happened or by a surname seen after a title', () => {
+    const keywords = keywordsOf(10);
+    expect(keywords).toContain('observ');
+    for (const when of ['25th', 'april', 'june', '2019', '33pm']) expect(keywords.join(' ')).not.toContain(when);
+    expect(keywords.join(' ')).not.toMatch(/zedwick|\bmrs?\b/);
+  });
+
+  it('keeps a word that a title only sometimes comes before', () => {
+    // "mr nurse" once, where a name between them was dropped; "nurse" is in five items.
+    expect(keywordsOf(10).join(' ')).toContain('nurse');
   });
 });
