@@ -124,8 +124,11 @@ function isSpace(code: number): boolean {
   );
 }
 
-/** A list marker opening a text, and the space after it (only when words follow). */
-const LIST_MARKER_AT_START = new RegExp(String.raw`^\s*${LIST_MARKER}\s+(?=\S)`);
+/**
+ * The list markers opening a text, and the space after them (only when words follow): one, or a
+ * dash or soft hyphen before one ("– 1. The birth …", as web copies of PFD reports print them).
+ */
+const LIST_MARKER_AT_START = new RegExp(String.raw`^[\s\u00AD]*(?:[-–—\u00AD]\s*)*${LIST_MARKER}\s+(?=\S)`);
 
 /**
  * The sentence without the list marker it opens with ("i. The junction …" → "The junction …"):

@@ -79,7 +79,7 @@ describe('splitSentences', () => {
 
 describe('withoutListMarker', () => {
   it('drops the numbered marker or bullet a sentence opens with, and the space after it', () => {
-    expect(['1. Train staff.', '(a) first', 'ii) The road', 'iv. The lane', '• Speed limit', 'A. Lee Lane is narrow', '(12) Audit'].map(withoutListMarker)).toEqual([
+    expect(['1. Train staff.', '(a) first', 'ii) The road', 'iv. The lane', '• Speed limit', 'A. Lee Lane is narrow', '(12) Audit', '– 1. The birth', '\u00AD (1) The notes', '- 2. Lighting'].map(withoutListMarker)).toEqual([
       'Train staff.',
       'first',
       'The road',
@@ -87,11 +87,14 @@ describe('withoutListMarker', () => {
       'Speed limit',
       'Lee Lane is narrow',
       'Audit',
+      'The birth',
+      'The notes',
+      'Lighting',
     ]);
   });
 
   it('leaves titles, decimals, a lone marker and text without a marker as they are', () => {
-    for (const text of ['Mr. Smith agreed.', 'Dr. Jones said', '1.5 million people', 'The ward.', '1.', '(a)', 'I heard evidence', '-5 degrees']) {
+    for (const text of ['Mr. Smith agreed.', 'Dr. Jones said', '1.5 million people', 'The ward.', '1.', '(a)', 'I heard evidence', '-5 degrees', '– the road', '– 1.5 million people']) {
       expect(withoutListMarker(text)).toBe(text);
     }
   });
