@@ -34,8 +34,10 @@ const VOCABULARY_MIN_TERMS = 3;
 /** This many boilerplate words in a row, inside a sentence with content, are a procedural phrase to cut out. */
 const VOCABULARY_RUN = 5;
 
-/** Dates and counts vary between copies of the same procedural sentence ("within 56 days … by 3 May"). */
-/** Month names as the stemmer leaves them. */
+/**
+ * Month names as the stemmer leaves them. Dates and counts vary between copies of the same
+ * procedural sentence ("within 56 days … by 3 May").
+ */
 export const MONTHS: ReadonlySet<string> = new Set(['januari', 'februari', 'march', 'april', 'may', 'june', 'juli', 'august', 'septemb', 'octob', 'novemb', 'decemb']);
 
 export function sentenceKey(terms: readonly string[]): string {
