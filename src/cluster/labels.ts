@@ -114,14 +114,15 @@ function titleEnd(feature: string): number {
 
 /**
  * When one case happened, which a theme's label should not show: a month, a year, a day of the
- * month ("25th"), a time of day ("4.33pm" leaves "33pm"). Counts and measures ("60 mph") and
- * road names ("A66") stay.
+ * week or of the month ("25th"), a time of day ("4.33pm" leaves "33pm"). Counts and measures
+ * ("60 mph") and road names ("A66") stay.
  */
 const DAY_OR_TIME = /^\d{1,2}(?:st|nd|rd|th|am|pm)$/;
 const YEAR = /^(?:19|20)\d\d$/;
+const WEEKDAYS: ReadonlySet<string> = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 function isWhen(term: string): boolean {
-  return MONTHS.has(term) || DAY_OR_TIME.test(term) || YEAR.test(term);
+  return MONTHS.has(term) || WEEKDAYS.has(term) || DAY_OR_TIME.test(term) || YEAR.test(term);
 }
 
 /** isLabelable by feature id, each feature tested once however many classes rank it. */
