@@ -9,7 +9,7 @@ import { wordsOfFolded, type Normaliser } from './tokens.js';
 export { parseAliasTables } from './aliases.js';
 export { createNormaliser, tokenizeWords } from './tokens.js';
 export { actionsOppose, createActionFinder, type Action } from './actions.js';
-export { foldText, withoutFormTail };
+export { foldText };
 
 /** A record's text as the similarity stage sees it. */
 export interface NormalisedItem {
@@ -125,6 +125,15 @@ function isSpace(code: number): boolean {
 }
 
 /**
+ * The sentences of a text as every stage reads them: up to the report form's closing sections
+ * (see form.ts), split as `splitSentences` does. The analysis, a query and a group's label all
+ * read a text through this, so they cut it alike.
+ */
+export function sentencesOf(text: string): string[] {
+  return splitSentences(withoutFormTail(text));
+}
+
+/**
  * The list markers opening a text, and the space after them (only when words follow): one, or a
  * dash or soft hyphen before one ("– 1. The birth …", as web copies of PFD reports print them).
  */
@@ -177,7 +186,7 @@ export function normaliseRecords(
     if (onProgress && index % 1024 === 0) onProgress(index, records.length);
     let source = sourceIndex.get(record.source);
     if (source === undefined) sourceIndex.set(record.source, (source = sourceIndex.size));
-    return splitSentences(withoutFormTail(record.text)).map((written) => readSentence(written, source!, normaliser, actionFinder));
+    return sentencesOf(record.text).map((written) => readSentence(written, source!, normaliser, actionFinder));
   });
   const allSentences = perRecord.flat();
   const minSources = boilerplateSourceFloor(settings.boilerplateMinSources, sourceIndex.size);
@@ -225,7 +234,7 @@ export function boilerplateFilter(findings: readonly Pick<BoilerplateFinding, 'k
  */
 export function normaliseText(text: string, normaliser: Normaliser, filter: BoilerplateFilter): NormalisedItem {
   const actionFinder = createActionFinder(normaliser.termOfWord);
-  const sentences = splitSentences(withoutFormTail(text)).map((written) => readSentence(written, 0, normaliser, actionFinder, normaliser.lookupTermsOfWords));
+  const sentences = sentencesOf(text).map((written) => readSentence(written, 0, normaliser, actionFinder, normaliser.lookupTermsOfWords));
   return itemOf(sentences, filter);
 }
 

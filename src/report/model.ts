@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import { centralMemberOf, centralSentenceOf, classKeywords, sharedTerms, termWeights } from '../cluster/index.js';
-import { splitSentences, withoutFormTail, withoutListMarker } from '../normalise/index.js';
+import { sentencesOf, withoutListMarker } from '../normalise/index.js';
 import { sentenceKey } from '../normalise/boilerplate.js';
 import { withoutFurniture } from '../normalise/furniture.js';
 import type { Baseline } from '../history/baseline.js';
@@ -201,7 +201,7 @@ function labelOf(
   boilerplateKeys: ReadonlySet<string>,
 ): string {
   const text = analysis.records[medoid].text;
-  const sentences = splitSentences(withoutFormTail(text)).map(withoutFurniture);
+  const sentences = sentencesOf(text).map(withoutFurniture);
   const central = centralSentenceOf(sentences, normaliser.lookupTerms, weights, analysis.normalised[medoid].terms) ?? text;
   return withoutCaption(withoutListMarker(central), (caption) => boilerplateKeys.has(sentenceKey(normaliser.lookupTerms(caption))));
 }
