@@ -4,6 +4,7 @@ import { foldText } from './fold.js';
 import { withoutFormTail } from './form.js';
 import { withoutFurniture } from './furniture.js';
 import { createActionFinder, type Action, type ActionFinder } from './actions.js';
+import { createAddresseeTest, isLeadIn, isUnfinishedClause, type AddresseeTest } from './fragments.js';
 import { wordsOfFolded, type Normaliser } from './tokens.js';
 
 export { parseAliasTables } from './aliases.js';
@@ -22,7 +23,11 @@ export interface NormalisedItem {
   text: string;
   /** The actions it asks for ("should not introduce …"), to keep opposite asks apart. */
   actions: Action[];
-  /** Every sentence of the text was boilerplate: the item is kept in the report but never grouped. */
+  /**
+   * The item states no concern: every sentence of it was boilerplate, or all it holds is a
+   * fragment a split left behind (an addressee line, an unfinished clause; see fragments.ts). It
+   * is kept in the report but never grouped.
+   */
   boilerplateOnly: boolean;
 }
 
@@ -43,12 +48,18 @@ export interface NormaliseSettings {
 
 /** "1." "(2)" "a)" "iv." — how lists number their items. */
 const NUMBERED_MARKER = String.raw`\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)]`;
+/**
+ * A numbered list item run on after a comma, "… in this case, – 1. Evidence confirmed …" (web
+ * copies of reports lose the line breaks). Numbers only: after a comma, "B. Smith" is a name.
+ */
+const INLINE_NUMBER = String.raw`\(?\d{1,2}[.)]`;
 /** A numbered marker or a bullet. */
 const LIST_MARKER = String.raw`(?:${NUMBERED_MARKER}|[-•*·])`;
 
 /**
  * Sentence ends: . ! ? ; : followed by space (not after Mr., e.g. or a list marker such as 1.); a blank
- * line; " | " (how text extracted from PDFs marks page-header lines); or a line break before a list marker. Other line breaks are soft wraps from PDFs and web pages and must
+ * line; " | " (how text extracted from PDFs marks page-header lines); a line break before a list
+ * marker; or a comma before a numbered item that opens a sentence. Other line breaks are soft wraps from PDFs and web pages and must
  * not cut "giving rise / to concern" in two.
  */
 const SENTENCE_BREAK = new RegExp(
@@ -57,6 +68,7 @@ const SENTENCE_BREAK = new RegExp(
     String.raw`\s*\n\s*\n\s*`,
     String.raw`\s+\|\s+`,
     String.raw`\s*\n\s*(?=${LIST_MARKER}\s)`,
+    String.raw`(?<=,)\s+(?:[\u00AD–—-]\s*)?(?=${INLINE_NUMBER}\s+[A-Z])`,
   ].join('|'),
 );
 
@@ -98,12 +110,16 @@ function pushSentence(pieces: string[], piece: string): void {
 /** Whether SENTENCE_BREAK can match at the white-space run text[start, end): a cheap necessary condition. */
 function mayBreak(text: string, start: number, end: number): boolean {
   if (start > 0 && SENTENCE_END.has(text.charCodeAt(start - 1))) return true;
+  if (start > 0 && text.charCodeAt(start - 1) === COMMA && MAY_OPEN_INLINE_NUMBER.has(text.charCodeAt(end))) return true;
   if (text.charCodeAt(end) === PIPE) return true;
   for (let i = start; i < end; i++) if (text.charCodeAt(i) === NEWLINE) return true;
   return false;
 }
 
 const SENTENCE_END = new Set([...'.!?;:'].map((c) => c.charCodeAt(0)));
+const COMMA = ','.charCodeAt(0);
+/** What can follow the white space after a comma where a numbered item is run on: a digit, "(", a dash. */
+const MAY_OPEN_INLINE_NUMBER = new Set([...'0123456789(\u00AD–—-'].map((c) => c.charCodeAt(0)));
 const PIPE = '|'.charCodeAt(0);
 const NEWLINE = 10;
 
@@ -200,7 +216,11 @@ export function normaliseRecords(
     if (filter.findingKeys.has(sentence.key) && !examples.has(sentence.key)) examples.set(sentence.key, sentence.sentence.trim());
   }
   const boilerplate = findings.map((finding) => ({ ...finding, example: examples.get(finding.key)! }));
-  const items = perRecord.map((sentences) => itemOf(sentences, filter));
+  const isAddressee = createAddresseeTest(
+    records.map((record) => record.recipient),
+    normaliser.lookupTerms,
+  );
+  const items = perRecord.map((sentences) => withoutAddresseeLine(itemOf(sentences, filter, false), isAddressee));
   return { items, boilerplate };
 }
 
@@ -235,7 +255,8 @@ export function boilerplateFilter(findings: readonly Pick<BoilerplateFinding, 'k
 export function normaliseText(text: string, normaliser: Normaliser, filter: BoilerplateFilter): NormalisedItem {
   const actionFinder = createActionFinder(normaliser.termOfWord);
   const sentences = sentencesOf(text).map((written) => readSentence(written, 0, normaliser, actionFinder, normaliser.lookupTermsOfWords));
-  return itemOf(sentences, filter);
+  // A question is read as written: even one that is only a body's name or a clause is what was asked.
+  return itemOf(sentences, filter, true);
 }
 
 /** Furniture cut, folded, split into words once: terms, key and actions all come from those words. */
@@ -255,16 +276,41 @@ function readSentence(
 
 /**
  * A record's item from its sentences: boilerplate sentences dropped, procedural runs cut from the
- * rest, dominant procedural terms left out of the terms.
+ * rest, dominant procedural terms left out of the terms, and the fragments a split leaves (an
+ * unfinished clause anywhere; a lead-in at the end, whose list went to the next item) too, unless
+ * `keepLoneFragment` and nothing else would be left.
  */
-function itemOf(sentences: readonly ReadSentence[], { findingKeys, vocabulary, dominant }: BoilerplateFilter): NormalisedItem {
+function itemOf(sentences: readonly ReadSentence[], filter: BoilerplateFilter, keepLoneFragment: boolean): NormalisedItem {
+  const item = itemOfSentences(sentences, filter, fragmentsOf(sentences));
+  return keepLoneFragment && item.terms.length === 0 ? itemOfSentences(sentences, filter, new Set()) : item;
+}
+
+/** Which sentences are fragments: unfinished clauses, and a trailing lead-in after other words. */
+function fragmentsOf(sentences: readonly ReadSentence[]): Set<ReadSentence> {
+  const fragments = new Set(sentences.filter((sentence) => isUnfinishedClause(sentence.sentence)));
+  const withTerms = sentences.filter((sentence) => sentence.terms.length > 0);
+  const last = withTerms[withTerms.length - 1];
+  if (last && isLeadIn(last.sentence) && withTerms.some((sentence) => sentence !== last && !fragments.has(sentence))) fragments.add(last);
+  return fragments;
+}
+
+/** An item that only names one of the collection's recipients states no concern (see fragments.ts). */
+function withoutAddresseeLine(item: NormalisedItem, isAddressee: AddresseeTest): NormalisedItem {
+  return isAddressee(item.terms) ? { terms: [], text: '', actions: [], boilerplateOnly: true } : item;
+}
+
+function itemOfSentences(
+  sentences: readonly ReadSentence[],
+  { findingKeys, vocabulary, dominant }: BoilerplateFilter,
+  fragments: ReadonlySet<ReadSentence>,
+): NormalisedItem {
   const terms: string[] = [];
   const texts: string[] = [];
   const actions: Action[] = [];
   let hadContent = false;
   for (const sentence of sentences) {
     if (sentence.terms.length > 0) hadContent = true;
-    const kept = findingKeys.has(sentence.key) ? [] : stripBoilerplateTerms(sentence.terms, vocabulary);
+    const kept = findingKeys.has(sentence.key) || fragments.has(sentence) ? [] : stripBoilerplateTerms(sentence.terms, vocabulary);
     if (kept.length === 0) continue;
     for (const term of kept) if (!dominant.has(term)) terms.push(term);
     texts.push(kept.length === sentence.terms.length ? sentence.folded : kept.join(' '));

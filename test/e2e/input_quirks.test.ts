@@ -47,6 +47,14 @@ describe('inputs that must be read correctly', () => {
     expect(members.every((m: { text: string }) => m.text.includes('YOUR RESPONSE'))).toBe(true);
   });
 
+  it('split_fragments.csv: addressee lines, unfinished clauses and trailing lead-ins left by splits do not make recurring groups', () => {
+    const { report } = json([fixture('quirks/split_fragments.csv')]);
+    expect(report.stats.recurringGroups).toBe(0);
+    expect(new Set(report.items.map((i: { group: string }) => i.group)).size).toBe(report.items.length);
+    // The fragments stay in the report, each a group of its own, marked as stating no concern.
+    expect(report.stats.boilerplateItems).toBe(4);
+  });
+
   it('header_aliases.csv: columns are found by their common names', () => {
     const { report } = json([fixture('quirks/header_aliases.csv')]);
     const member = report.themes[0].groups[0].members[0];

@@ -77,6 +77,22 @@ describe('splitSentences', () => {
   });
 });
 
+describe('splitSentences: numbered items run on after a comma', () => {
+  it('breaks before a numbered item that follows a comma (web copies lose the line breaks)', () => {
+    expect(splitSentences('Although not identified as causative of the death in this case, \u00AD 1. Evidence confirmed a lack of clarity.')).toEqual([
+      'Although not identified as causative of the death in this case,',
+      '1. Evidence confirmed a lack of clarity.',
+    ]);
+    expect(splitSentences('The concerns are these, 2) Staff were not trained.')).toEqual(['The concerns are these,', '2) Staff were not trained.']);
+  });
+
+  it('does not break at a comma before a number that opens no sentence, or before an initial', () => {
+    for (const text of ['Sections 2, 3. and 4 apply.', 'We heard from Dr A, B. Smith and others.', 'In 2019, 12 people died.', 'Wards 3, 4 and 5 were closed.']) {
+      expect(splitSentences(text)).toEqual([text]);
+    }
+  });
+});
+
 describe('withoutListMarker', () => {
   it('drops the numbered marker or bullet a sentence opens with, and the space after it', () => {
     expect(['1. Train staff.', '(a) first', 'ii) The road', 'iv. The lane', '• Speed limit', 'A. Lee Lane is narrow', '(12) Audit', '– 1. The birth', '\u00AD (1) The notes', '- 2. Lighting'].map(withoutListMarker)).toEqual([

@@ -1,0 +1,72 @@
+/**
+ * Pieces of text that state no concern of their own, left behind where a report was split into
+ * items: a lead-in whose list went to other items ("The following matters remain:"), an unfinished
+ * clause ("Although not identified as causative of the death in this case,"), and a bare
+ * addressee line ("3 Essex Partnership NHS Foundation Trust."). Their words are real words, so
+ * two of them from two reports look alike and would be counted as a concern made twice.
+ */
+import { recipientParts } from './recipients.js';
+
+/** A sentence that announces what comes after it: it ends in a colon. */
+export function isLeadIn(sentence: string): boolean {
+  return sentence.trimEnd().endsWith(':');
+}
+
+/**
+ * Words that open a subordinate clause or a turn in the argument: a sentence opening with one and
+ * ending in a comma is a clause whose main part never came ("However, as indicated in Court
+ * today,"). A sentence ending in a comma otherwise is usually a statement cut short that still
+ * says what it is about ("I believe that this matter should be looked at by National Highways,").
+ */
+const CLAUSE_OPENERS = new Set(['although', 'though', 'while', 'whilst', 'whereas', 'however', 'unless', 'despite', 'notwithstanding']);
+
+/** "Although not identified as causative of the death in this case," — a clause whose main part never came. */
+export function isUnfinishedClause(sentence: string): boolean {
+  const trimmed = sentence.trim();
+  if (!trimmed.endsWith(',')) return false;
+  const first = /^[^A-Za-z]*([A-Za-z]+)/.exec(trimmed)?.[1]?.toLowerCase();
+  return first !== undefined && CLAUSE_OPENERS.has(first);
+}
+
+/** An addressee line names at most this many terms (a body's name, a department, a place). */
+const ADDRESSEE_MAX_TERMS = 8;
+/** …and most of one recipient's name: "Social care" is not the Department of Health and Social Care. */
+const ADDRESSEE_MIN_COVER = 0.6;
+
+/**
+ * Whether an item's terms are only a body's name: all of them within one recipient named in the
+ * collection, covering most of that name. Recipients come from the data (the recipient column),
+ * never from a list of bodies.
+ */
+export type AddresseeTest = (terms: readonly string[]) => boolean;
+
+export function createAddresseeTest(recipients: Iterable<string>, termsOf: (text: string) => string[]): AddresseeTest {
+  const names: Set<string>[] = [];
+  const seenFields = new Set<string>();
+  const seenNames = new Set<string>();
+  for (const field of recipients) {
+    if (seenFields.has(field)) continue;
+    seenFields.add(field);
+    for (const part of recipientParts(field)) {
+      const terms = [...new Set(termsOf(part))].sort();
+      const key = terms.join(' ');
+      if (terms.length === 0 || seenNames.has(key)) continue;
+      seenNames.add(key);
+      names.push(new Set(terms));
+    }
+  }
+  const namesWithTerm = new Map<string, Set<string>[]>();
+  for (const name of names) {
+    for (const term of name) {
+      let list = namesWithTerm.get(term);
+      if (!list) namesWithTerm.set(term, (list = []));
+      list.push(name);
+    }
+  }
+  return (terms) => {
+    const distinct = [...new Set(terms)];
+    if (distinct.length === 0 || distinct.length > ADDRESSEE_MAX_TERMS) return false;
+    const candidates = namesWithTerm.get(distinct[0]) ?? [];
+    return candidates.some((name) => distinct.length >= ADDRESSEE_MIN_COVER * name.size && distinct.every((term) => name.has(term)));
+  };
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createAddresseeTest, isLeadIn, isUnfinishedClause } from '../../src/normalise/fragments.js';
+import { createNormaliser, normaliseRecords, normaliseText, boilerplateFilter, parseAliasTables } from '../../src/normalise/index.js';
+import type { RecordItem } from '../../src/types.js';
+
+const normaliser = () => createNormaliser(parseAliasTables([]));
+const settings = { boilerplateMinSources: 4, boilerplateContextSimilarity: 0.1 };
+const record = (id: string, source: string, text: string, recipient = ''): RecordItem => ({ id, source, text, recipient, year: 2024, status: '', origin: { file: 'test.csv', line: 1 } });
+
+describe('isLeadIn and isUnfinishedClause', () => {
+  it('tells a lead-in (colon) and a clause opened by a subordinating word and left at a comma', () => {
+    expect(isLeadIn('The following matters remain: ')).toBe(true);
+    expect(isLeadIn('The ward had no policy.')).toBe(false);
+    expect(isUnfinishedClause('Although not identified as causative of the death in this case,')).toBe(true);
+    expect(isUnfinishedClause('However, as indicated in Court today,')).toBe(true);
+    expect(isUnfinishedClause('– Whilst the delay did not cause the death,')).toBe(true);
+  });
+
+  it('keeps a statement cut short at a comma: it still says what it is about', () => {
+    expect(isUnfinishedClause('I believe that this matter should be looked at by the highways authority,')).toBe(false);
+    expect(isUnfinishedClause('Although the ward was full.')).toBe(false);
+  });
+});
+
+describe('createAddresseeTest', () => {
+  const isAddressee = createAddresseeTest(['Zedwick Valley NHS Foundation Trust | Department of Health and Social Care', 'Harrowby Council'], normaliser().lookupTerms);
+  const terms = (text: string) => normaliser().lookupTerms(text);
+
+  it('finds a line that only names a recipient of the collection, or most of one', () => {
+    expect(isAddressee(terms('2 Zedwick Valley NHS Foundation Trust.'))).toBe(true);
+    expect(isAddressee(terms('Zedwick Valley Trust'))).toBe(true);
+    expect(isAddressee(terms('Harrowby Council'))).toBe(true);
+  });
+
+  it('leaves a concern that mentions a recipient, and a few words shared with a long name', () => {
+    expect(isAddressee(terms('Zedwick Valley NHS Foundation Trust did not review the ligature risk assessment.'))).toBe(false);
+    expect(isAddressee(terms('Social care'))).toBe(false);
+    expect(isAddressee([])).toBe(false);
+  });
+
+  it('never holds for words outside every recipient name', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('ligature', 'ward', 'staff', 'discharge', 'ambulance'), { minLength: 1, maxLength: 6 }), (words) => !isAddressee(terms(words.join(' ')))),
+    );
+  });
+});
+
+describe('normaliseRecords: fragments a split leaves state no concern', () => {
+  const records = [
+    record('a1', 'A', 'Ligature anchor points on the ward were not identified.', 'Zedwick Valley NHS Foundation Trust'),
+    record('a2', 'A', '2 Zedwick Valley NHS Foundation Trust.', 'Zedwick Valley NHS Foundation Trust'),
+    record('a3', 'A', 'Although not identified as causative of the death in this case,', 'Zedwick Valley NHS Foundation Trust'),
+    record('a4', 'A', 'Agency nurses had no induction. The following further matters arose:', 'Zedwick Valley NHS Foundation Trust'),
+    record('a5', 'A', 'That there may be gaps in the training of paramedics:', 'Zedwick Valley NHS Foundation Trust'),
+  ];
+  const { items } = normaliseRecords(records, normaliser(), settings);
+
+  it('an addressee line and a lone unfinished clause are kept but never grouped', () => {
+    expect(items.map((item) => item.boilerplateOnly)).toEqual([false, true, true, false, false]);
+    expect(items[1].terms).toEqual([]);
+    expect(items[2].terms).toEqual([]);
+  });
+
+  it('a lead-in at the end of an item loses its words; a lead-in that is the whole item keeps them', () => {
+    expect(items[3].terms).toEqual(normaliser().lookupTerms('Agency nurses had no induction.'));
+    expect(items[4].terms).toEqual(normaliser().lookupTerms('That there may be gaps in the training of paramedics'));
+  });
+
+  it('a question is read as written, even when it is only a fragment', () => {
+    const filter = boilerplateFilter([], settings.boilerplateMinSources);
+    expect(normaliseText('Although not identified as causative of the death in this case,', normaliser(), filter).terms.length).toBeGreaterThan(0);
+    expect(normaliseText('Zedwick Valley NHS Foundation Trust', normaliser(), filter).terms.length).toBeGreaterThan(0);
+  });
+});
