@@ -9,7 +9,14 @@ import { recipientParts } from './recipients.js';
 
 /** A sentence that announces what comes after it: it ends in a colon. */
 export function isLeadIn(sentence: string): boolean {
-  return sentence.trimEnd().endsWith(':');
+  return lastVisible(sentence) === ':';
+}
+
+/** The last character that is not white space ('' for none): every sentence is asked, so nothing is copied. */
+function lastVisible(text: string): string {
+  let end = text.length - 1;
+  while (end >= 0 && /\s/.test(text[end])) end--;
+  return end >= 0 ? text[end] : '';
 }
 
 /**
@@ -22,9 +29,8 @@ const CLAUSE_OPENERS = new Set(['although', 'though', 'while', 'whilst', 'wherea
 
 /** "Although not identified as causative of the death in this case," — a clause whose main part never came. */
 export function isUnfinishedClause(sentence: string): boolean {
-  const trimmed = sentence.trim();
-  if (!trimmed.endsWith(',')) return false;
-  const first = /^[^A-Za-z]*([A-Za-z]+)/.exec(trimmed)?.[1]?.toLowerCase();
+  if (lastVisible(sentence) !== ',') return false;
+  const first = /^[^A-Za-z]*([A-Za-z]+)/.exec(sentence)?.[1]?.toLowerCase();
   return first !== undefined && CLAUSE_OPENERS.has(first);
 }
 
@@ -41,6 +47,21 @@ const ADDRESSEE_MIN_COVER = 0.6;
 export type AddresseeTest = (terms: readonly string[]) => boolean;
 
 export function createAddresseeTest(recipients: Iterable<string>, termsOf: (text: string) => string[]): AddresseeTest {
+  // Built on the first short item: most items are longer than any name, and never need it.
+  let namesWithTerm: Map<string, Set<string>[]> | undefined;
+  return (terms) => {
+    // A longer item is no line, whatever it repeats; most items end here.
+    if (terms.length > 4 * ADDRESSEE_MAX_TERMS) return false;
+    const distinct = [...new Set(terms)];
+    if (distinct.length === 0 || distinct.length > ADDRESSEE_MAX_TERMS) return false;
+    namesWithTerm ??= indexNames(recipients, termsOf);
+    const candidates = namesWithTerm.get(distinct[0]) ?? [];
+    return candidates.some((name) => distinct.length >= ADDRESSEE_MIN_COVER * name.size && distinct.every((term) => name.has(term)));
+  };
+}
+
+/** Each distinct recipient name's terms, listed under every term it holds. */
+function indexNames(recipients: Iterable<string>, termsOf: (text: string) => string[]): Map<string, Set<string>[]> {
   const names: Set<string>[] = [];
   const seenFields = new Set<string>();
   const seenNames = new Set<string>();
@@ -63,10 +84,5 @@ export function createAddresseeTest(recipients: Iterable<string>, termsOf: (text
       list.push(name);
     }
   }
-  return (terms) => {
-    const distinct = [...new Set(terms)];
-    if (distinct.length === 0 || distinct.length > ADDRESSEE_MAX_TERMS) return false;
-    const candidates = namesWithTerm.get(distinct[0]) ?? [];
-    return candidates.some((name) => distinct.length >= ADDRESSEE_MIN_COVER * name.size && distinct.every((term) => name.has(term)));
-  };
+  return namesWithTerm;
 }
