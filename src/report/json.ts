@@ -6,18 +6,31 @@ export function renderJson(report: ThemesReport): string {
 }
 
 /**
- * The same text in pieces, so a report on a million items — over a gigabyte of JSON, past the
+ * The same text, in pieces when it is large, so a report on a million items — over a gigabyte of JSON, past the
  * longest string V8 can hold — can be written without ever being one string. Objects and arrays
  * that hold other objects or arrays are written member by member; everything else (an item, a
  * member, a keyword list) by one JSON.stringify, re-indented to its depth.
  */
 export function* renderJsonChunks(report: ThemesReport): Generator<string> {
+  if (report.items.length <= ONE_STRING_MAX_ITEMS) yield `${JSON.stringify(report, null, 2)}\n`;
+  else yield* renderJsonPieces(report);
+}
+
+/** `JSON.stringify(value, null, 2)` and a newline, in pieces of about PIECE_CHARS (see renderJsonChunks). */
+export function* renderJsonPieces(value: object): Generator<string> {
   const run = new Run();
-  if (hasNestedContainers(report)) yield* containerChunks(report, '', run);
-  else run.push(leafJson(report, ''));
+  if (hasNestedContainers(value)) yield* containerChunks(value, '', run);
+  else run.push(leafJson(value, ''));
   run.push('\n');
   yield run.take();
 }
+
+/**
+ * Up to this many items the report is written by one JSON.stringify, three times as fast as piece
+ * by piece (30 against 95 ms on 5,000 items) and the same text; the string, about 1.4 kB per
+ * item, stays under 30 MB. Larger reports go piece by piece, where memory matters more.
+ */
+const ONE_STRING_MAX_ITEMS = 20_000;
 
 /** A piece is handed on once it reaches this many characters, if no nested container ends it sooner. */
 const PIECE_CHARS = 1 << 16;
