@@ -67,6 +67,25 @@ describe('normaliseRecords: fragments a split leaves state no concern', () => {
     expect(items[4].terms).toEqual(normaliser().lookupTerms('That there may be gaps in the training of paramedics'));
   });
 
+  it('a lead-in after nothing but boilerplate announces a list and states no concern', () => {
+    // As in the PFD data: "… giving rise to concern. My investigation reveals two relevant concerns:"
+    const preamble = 'During the course of the inquest the evidence revealed matters giving rise to concern.';
+    const topics = [
+      'The ligature anchor points on the ward were not removed after the audit.',
+      'Ambulance handover delays at the emergency department left crews queueing for hours.',
+      'The road junction has no street lighting and the speed limit is too high.',
+      'Prison officers were not trained in first aid or in using the defibrillator.',
+      'Online retailers sell the poison without checking why the buyer wants it.',
+    ];
+    const collection = [
+      ...topics.map((topic, i) => record(`t${i}`, `report-${i}`, `${preamble} ${topic}`)),
+      record('lead', 'report-9', `${preamble} My investigation reveals two relevant matters for the council:`),
+    ];
+    const read = normaliseRecords(collection, normaliser(), settings);
+    expect(read.boilerplate.length).toBe(1);
+    expect(read.items.map((item) => item.boilerplateOnly)).toEqual([false, false, false, false, false, true]);
+  });
+
   it('a question is read as written, even when it is only a fragment', () => {
     const filter = boilerplateFilter([], settings.boilerplateMinSources);
     expect(normaliseText('Although not identified as causative of the death in this case,', normaliser(), filter).terms.length).toBeGreaterThan(0);
