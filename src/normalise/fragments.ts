@@ -6,6 +6,7 @@
  * two of them from two reports look alike and would be counted as a concern made twice.
  */
 import { recipientParts } from './recipients.js';
+import { isSpace } from './space.js';
 
 /** A sentence that announces what comes after it: it ends in a colon. */
 export function isLeadIn(sentence: string): boolean {
@@ -15,7 +16,7 @@ export function isLeadIn(sentence: string): boolean {
 /** The last character that is not white space ('' for none): every sentence is asked, so nothing is copied. */
 function lastVisible(text: string): string {
   let end = text.length - 1;
-  while (end >= 0 && /\s/.test(text[end])) end--;
+  while (end >= 0 && isSpace(text.charCodeAt(end))) end--;
   return end >= 0 ? text[end] : '';
 }
 

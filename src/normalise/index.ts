@@ -5,6 +5,7 @@ import { withoutFormTail } from './form.js';
 import { withoutFurniture } from './furniture.js';
 import { createActionFinder, type Action, type ActionFinder } from './actions.js';
 import { createAddresseeTest, isLeadIn, isUnfinishedClause, type AddresseeTest } from './fragments.js';
+import { isSpace } from './space.js';
 import { wordsOfFolded, type Normaliser } from './tokens.js';
 
 export { parseAliasTables } from './aliases.js';
@@ -123,22 +124,6 @@ const MAY_OPEN_INLINE_NUMBER = new Set([...'0123456789(\u00AD–—-'].map((c) =
 const PIPE = '|'.charCodeAt(0);
 const NEWLINE = 10;
 
-/** Exactly the characters RegExp `\s` matches (white space and line terminators). */
-function isSpace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
 
 /**
  * The sentences of a text as every stage reads them: up to the report form's closing sections
