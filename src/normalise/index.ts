@@ -124,7 +124,6 @@ const MAY_OPEN_INLINE_NUMBER = new Set([...'0123456789(\u00AD–—-'].map((c) =
 const PIPE = '|'.charCodeAt(0);
 const NEWLINE = 10;
 
-
 /**
  * The sentences of a text as every stage reads them: up to the report form's closing sections
  * (see form.ts), split as `splitSentences` does. The analysis, a query and a group's label all

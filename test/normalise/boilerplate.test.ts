@@ -2,16 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { boilerplateVocabulary, findBoilerplate, stripBoilerplateTerms } from '../../src/normalise/boilerplate.js';
 import { boilerplateSourceFloor, createNormaliser, normaliseRecords, parseAliasTables } from '../../src/normalise/index.js';
 import type { RecordItem } from '../../src/types.js';
-
-const PREAMBLE = 'During the course of the inquest the evidence revealed matters giving rise to concern.';
-const TOPICS = [
-  'The ligature anchor points on the ward were not removed after the audit.',
-  'Ambulance handover delays at the emergency department left crews queueing for hours.',
-  'The road junction has no street lighting and the speed limit is too high.',
-  'Prison officers were not trained in first aid or in using the defibrillator.',
-  'The care home did not record fluid intake for residents with dementia.',
-  'Online retailers sell the poison without checking why the buyer wants it.',
-];
+import { PROCEDURAL_PREAMBLE as PREAMBLE, UNRELATED_CONCERNS as TOPICS } from '../helpers.js';
 
 const record = (i: number, text: string, source = `report-${i}`): RecordItem => ({
   id: `r${i}`, source, year: 2020, recipient: '', status: '', text, origin: { file: 'f.csv', line: i + 2 },

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { createAddresseeTest, isLeadIn, isUnfinishedClause } from '../../src/normalise/fragments.js';
 import { createNormaliser, normaliseRecords, normaliseText, boilerplateFilter, parseAliasTables } from '../../src/normalise/index.js';
 import type { RecordItem } from '../../src/types.js';
+import { PROCEDURAL_PREAMBLE, UNRELATED_CONCERNS } from '../helpers.js';
 
 const normaliser = () => createNormaliser(parseAliasTables([]));
 const settings = { boilerplateMinSources: 4, boilerplateContextSimilarity: 0.1 };
@@ -69,21 +70,13 @@ describe('normaliseRecords: fragments a split leaves state no concern', () => {
 
   it('a lead-in after nothing but boilerplate announces a list and states no concern', () => {
     // As in the PFD data: "… giving rise to concern. My investigation reveals two relevant concerns:"
-    const preamble = 'During the course of the inquest the evidence revealed matters giving rise to concern.';
-    const topics = [
-      'The ligature anchor points on the ward were not removed after the audit.',
-      'Ambulance handover delays at the emergency department left crews queueing for hours.',
-      'The road junction has no street lighting and the speed limit is too high.',
-      'Prison officers were not trained in first aid or in using the defibrillator.',
-      'Online retailers sell the poison without checking why the buyer wants it.',
-    ];
     const collection = [
-      ...topics.map((topic, i) => record(`t${i}`, `report-${i}`, `${preamble} ${topic}`)),
-      record('lead', 'report-9', `${preamble} My investigation reveals two relevant matters for the council:`),
+      ...UNRELATED_CONCERNS.map((topic, i) => record(`t${i}`, `report-${i}`, `${PROCEDURAL_PREAMBLE} ${topic}`)),
+      record('lead', 'report-9', `${PROCEDURAL_PREAMBLE} My investigation reveals two relevant matters for the council:`),
     ];
     const read = normaliseRecords(collection, normaliser(), settings);
     expect(read.boilerplate.length).toBe(1);
-    expect(read.items.map((item) => item.boilerplateOnly)).toEqual([false, false, false, false, false, true]);
+    expect(read.items.map((item) => item.boilerplateOnly)).toEqual([...UNRELATED_CONCERNS.map(() => false), true]);
   });
 
   it('a question is read as written, even when it is only a fragment', () => {
