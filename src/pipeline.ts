@@ -11,6 +11,8 @@ export interface Analysis {
   records: RecordItem[];
   normalised: NormalisedItem[];
   boilerplate: BoilerplateSentence[];
+  /** Each record's sentences' terms, as read (see NormaliseResult). */
+  sentenceTerms: string[][][];
   vectors: SparseVectors;
   pairs: ScoredPairs;
   clustering: Clustering;
@@ -137,15 +139,15 @@ function linksOf(records: readonly RecordItem[], constraints: GroupingConstraint
 
 /** Only what the report reads: the topic vectors and the search's skip rule are let go. */
 function analysisOf(prepared: Omit<Analysis, 'pairs' | 'clustering'>): Omit<Analysis, 'pairs' | 'clustering'> {
-  const { records, normalised, boilerplate, vectors, scorer } = prepared;
-  return { records, normalised, boilerplate, vectors, scorer };
+  const { records, normalised, boilerplate, sentenceTerms, vectors, scorer } = prepared;
+  return { records, normalised, boilerplate, sentenceTerms, vectors, scorer };
 }
 
 type Prepared = Omit<Analysis, 'pairs' | 'clustering'> & { excluded: (doc: number) => boolean; topicVectors: SparseVectors };
 
 function prepare(input: readonly RecordItem[], normaliser: Normaliser, options: AnalysisOptions, stage: StageRunner): Prepared {
   const records = [...input].sort((a, b) => compareIds(a.id, b.id));
-  const { items: normalised, boilerplate } = stage('normalise', (tick) => normaliseRecords(records, normaliser, options, tick));
+  const { items: normalised, boilerplate, sentenceTerms } = stage('normalise', (tick) => normaliseRecords(records, normaliser, options, tick));
   const excluded = (doc: number) => normalised[doc].terms.length === 0;
   const { vectors, wordsOnly: topicVectors } = stage('vectors', () =>
     buildVectorsWithWordsOnly(
@@ -162,7 +164,7 @@ function prepare(input: readonly RecordItem[], normaliser: Normaliser, options: 
       recipientOverlap: createRecipientOverlap(records),
     },
   );
-  return { records, normalised, boilerplate, vectors, scorer, excluded, topicVectors };
+  return { records, normalised, boilerplate, sentenceTerms, vectors, scorer, excluded, topicVectors };
 }
 
 /** The grouping score of any two documents, for the near misses the linkage completes. */

@@ -333,27 +333,22 @@ export function centralSentence(sentences: readonly { text: string; terms: reado
 }
 
 /**
- * centralSentence for sentences not yet split into terms: `termsOf` is called only for those
- * the answer depends on. No sentence can carry more than all the weights together (each feature
- * counts once), so an opening sentence with a third of that total is the answer whatever the
- * others hold, and they need not be looked at; a label is most often its text's opening sentence.
- * `knownTerms` are terms the sentences are known to hold (the analysis's own terms of the text):
- * a lone sentence holding one with weight carries weight, so it is the answer without a look-up.
+ * centralSentence with each sentence's terms given by its index, and weighed only when the answer
+ * depends on it. No sentence can carry more than all the weights together (each feature counts
+ * once), so an opening sentence with a third of that total is the answer whatever the others hold,
+ * and they need not be weighed; a label is most often its text's opening sentence.
  */
 export function centralSentenceOf(
   sentences: readonly string[],
-  termsOf: (sentence: string) => readonly string[],
+  termsOf: (index: number) => readonly string[],
   weights: ReadonlyMap<string, number>,
-  knownTerms: readonly string[] = [],
 ): string | undefined {
   if (sentences.length === 0 || weights.size === 0) return undefined;
-  const bound = upperBound(weights);
-  if (sentences.length === 1 && bound < Infinity && knownTerms.some((term) => (weights.get(term) ?? 0) > 0)) return sentences[0];
-  const opening = sharedWeight(termsOf(sentences[0]), weights);
+  const opening = sharedWeight(termsOf(0), weights);
   // The margin covers rounding: the sums are of positive numbers, in different orders.
-  if (opening > 0 && opening >= (bound / 3) * (1 + 1e-9)) return sentences[0];
+  if (opening > 0 && opening >= (upperBound(weights) / 3) * (1 + 1e-9)) return sentences[0];
   const carried = [opening];
-  for (let i = 1; i < sentences.length; i++) carried.push(sharedWeight(termsOf(sentences[i]), weights));
+  for (let i = 1; i < sentences.length; i++) carried.push(sharedWeight(termsOf(i), weights));
   return sentences[firstCentral(carried)];
 }
 

@@ -40,6 +40,11 @@ export interface BoilerplateSentence extends BoilerplateFinding {
 export interface NormaliseResult {
   items: NormalisedItem[];
   boilerplate: BoilerplateSentence[];
+  /**
+   * Each record's sentences' terms, as read (nothing cut), sentence by sentence as `sentencesOf`
+   * splits the text: what a group's label is chosen by, kept so its sentences are not read twice.
+   */
+  sentenceTerms: string[][][];
 }
 
 export interface NormaliseSettings {
@@ -205,7 +210,7 @@ export function normaliseRecords(
     normaliser.lookupTerms,
   );
   const items = perRecord.map((sentences) => withoutAddresseeLine(itemOf(sentences, filter, false), isAddressee));
-  return { items, boilerplate };
+  return { items, boilerplate, sentenceTerms: perRecord.map((sentences) => sentences.map((sentence) => sentence.terms)) };
 }
 
 /** What a collection's boilerplate findings take out of any text read against that collection. */

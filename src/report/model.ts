@@ -189,9 +189,8 @@ function buildGroup(
 
 /**
  * The medoid's sentence that carries most of what the group shares; the whole text if none does.
- * Sentences are looked up (the costly part) only as far as the choice needs them; the analysis's
- * terms of the medoid, drawn from these same sentences, can settle a one-sentence text. The list
- * marker it opens with, and a caption in front of it that the run found to be boilerplate, are cut.
+ * Its sentences' terms are the analysis's own (the same split of the same text). The list marker
+ * it opens with, and a caption in front of it that the run found to be boilerplate, are cut.
  */
 function labelOf(
   medoid: number,
@@ -202,7 +201,8 @@ function labelOf(
 ): string {
   const text = analysis.records[medoid].text;
   const sentences = sentencesOf(text).map(withoutFurniture);
-  const central = centralSentenceOf(sentences, normaliser.lookupTerms, weights, analysis.normalised[medoid].terms) ?? text;
+  const terms = analysis.sentenceTerms[medoid];
+  const central = centralSentenceOf(sentences, (index) => terms[index], weights) ?? text;
   return withoutCaption(withoutListMarker(central), (caption) => boilerplateKeys.has(sentenceKey(normaliser.lookupTerms(caption))));
 }
 

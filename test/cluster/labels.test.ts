@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centralMemberOf, centralSentence, classKeywords, EXACT_MEDOID_MAX, medoidOf, termWeights } from '../../src/cluster/index.js';
+import { centralMemberOf, centralSentence, centralSentenceOf, classKeywords, EXACT_MEDOID_MAX, medoidOf, termWeights } from '../../src/cluster/index.js';
 import { buildVectors, cosineOf } from '../../src/similarity/index.js';
 
 const sentence = (text: string) => ({ text, terms: text.toLowerCase().split(' ') });
@@ -27,6 +27,24 @@ describe('centralSentence', () => {
     const weights = new Map([['ward', 1]]);
     expect(centralSentence([sentence('ward one'), sentence('ward two')], weights)).toBe('ward one');
     expect(centralSentence([sentence('nothing shared')], weights)).toBeUndefined();
+  });
+});
+
+describe('centralSentenceOf', () => {
+  const texts = ['Ward staffing was short', 'Ligature points on the ward', 'Nothing else'];
+  const termsOf = (index: number) => texts[index].toLowerCase().split(' ');
+
+  it('chooses as centralSentence does', () => {
+    for (const weights of [new Map([['ligatur', 1], ['ligature', 3], ['points', 2]]), new Map([['ward', 2], ['staffing', 1]]), new Map([['else', 1]])]) {
+      expect(centralSentenceOf(texts, termsOf, weights)).toBe(centralSentence(texts.map((text, i) => ({ text, terms: termsOf(i) })), weights));
+    }
+  });
+
+  it('weighs only the opening sentence when it carries a third of all the weights', () => {
+    const asked: number[] = [];
+    const counting = (index: number) => (asked.push(index), termsOf(index));
+    expect(centralSentenceOf(texts, counting, new Map([['staffing', 2], ['ligature', 3]]))).toBe(texts[0]);
+    expect(asked).toEqual([0]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boilerplateVocabulary, findBoilerplate, stripBoilerplateTerms } from '../../src/normalise/boilerplate.js';
-import { boilerplateSourceFloor, createNormaliser, normaliseRecords, parseAliasTables } from '../../src/normalise/index.js';
+import { boilerplateSourceFloor, createNormaliser, normaliseRecords, parseAliasTables, sentencesOf } from '../../src/normalise/index.js';
 import type { RecordItem } from '../../src/types.js';
 import { PROCEDURAL_PREAMBLE as PREAMBLE, UNRELATED_CONCERNS as TOPICS } from '../helpers.js';
 
@@ -18,6 +18,14 @@ describe('boilerplate', () => {
     expect(boilerplate.map((b) => [b.example, b.sources])).toEqual([[PREAMBLE, 6]]);
     expect(items[0].terms).toEqual(normaliser.terms(TOPICS[0]));
     expect(items.every((item) => !item.boilerplateOnly)).toBe(true);
+  });
+
+  it('keeps each sentence’s terms as read, boilerplate included, for labels to choose a sentence by', () => {
+    const records = TOPICS.map((topic, i) => record(i, `${PREAMBLE} ${topic}`));
+    const { items, sentenceTerms } = normaliseRecords(records, normaliser, settings);
+    expect(items[0].terms).toEqual(normaliser.lookupTerms(TOPICS[0]));
+    expect(sentenceTerms[0]).toEqual(sentencesOf(records[0].text).map((sentence) => normaliser.lookupTerms(sentence)));
+    expect(sentenceTerms[0][0]).toEqual(normaliser.lookupTerms(PREAMBLE));
   });
 
   it('keeps a recommendation copied into several reports about the same thing', () => {
