@@ -322,33 +322,21 @@ function tallyOf(vectors: SparseVectors): { docs: Int32Array; weight: Float64Arr
 
 /**
  * The opening sentence among those that carry the group's shared features: the earliest whose
- * weight is at least a third of the heaviest sentence's, or undefined when none carries any. A
- * preamble ("The evidence revealed matters giving rise to concern") carries nearly none and is
- * passed over; in verbatim copies, where every sentence is shared, the label stays the opening
- * one rather than whichever sentence happens to hold the rarest words.
+ * weight is at least a third of the heaviest sentence's, or undefined when none carries any
+ * (`terms[i]` are `sentences[i]`'s terms). A preamble ("The evidence revealed matters giving rise
+ * to concern") carries nearly none and is passed over; in verbatim copies, where every sentence is
+ * shared, the label stays the opening one rather than whichever sentence happens to hold the
+ * rarest words. No sentence can carry more than all the weights together (each feature counts
+ * once), so an opening sentence with a third of that total is the answer whatever the others
+ * hold, and they are not weighed: a label is most often its text's opening sentence.
  */
-export function centralSentence(sentences: readonly { text: string; terms: readonly string[] }[], weights: ReadonlyMap<string, number>): string | undefined {
-  const carried = sentences.map(({ terms }) => sharedWeight(terms, weights));
-  return sentences[firstCentral(carried)]?.text;
-}
-
-/**
- * centralSentence with each sentence's terms given by its index, and weighed only when the answer
- * depends on it. No sentence can carry more than all the weights together (each feature counts
- * once), so an opening sentence with a third of that total is the answer whatever the others hold,
- * and they need not be weighed; a label is most often its text's opening sentence.
- */
-export function centralSentenceOf(
-  sentences: readonly string[],
-  termsOf: (index: number) => readonly string[],
-  weights: ReadonlyMap<string, number>,
-): string | undefined {
+export function centralSentence(sentences: readonly string[], terms: readonly (readonly string[])[], weights: ReadonlyMap<string, number>): string | undefined {
   if (sentences.length === 0 || weights.size === 0) return undefined;
-  const opening = sharedWeight(termsOf(0), weights);
+  const opening = sharedWeight(terms[0], weights);
   // The margin covers rounding: the sums are of positive numbers, in different orders.
   if (opening > 0 && opening >= (upperBound(weights) / 3) * (1 + 1e-9)) return sentences[0];
   const carried = [opening];
-  for (let i = 1; i < sentences.length; i++) carried.push(sharedWeight(termsOf(i), weights));
+  for (let i = 1; i < sentences.length; i++) carried.push(sharedWeight(terms[i], weights));
   return sentences[firstCentral(carried)];
 }
 

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { centralMemberOf, centralSentenceOf, classKeywords, sharedTerms, termWeights } from '../cluster/index.js';
+import { centralMemberOf, centralSentence, classKeywords, sharedTerms, termWeights } from '../cluster/index.js';
 import { sentencesOf, withoutListMarker } from '../normalise/index.js';
 import { sentenceKey } from '../normalise/boilerplate.js';
 import { withoutFurniture } from '../normalise/furniture.js';
@@ -201,8 +201,7 @@ function labelOf(
 ): string {
   const text = analysis.records[medoid].text;
   const sentences = sentencesOf(text).map(withoutFurniture);
-  const terms = analysis.sentenceTerms[medoid];
-  const central = centralSentenceOf(sentences, (index) => terms[index], weights) ?? text;
+  const central = centralSentence(sentences, analysis.sentenceTerms[medoid], weights) ?? text;
   return withoutCaption(withoutListMarker(central), (caption) => boilerplateKeys.has(sentenceKey(normaliser.lookupTerms(caption))));
 }
 

@@ -1,50 +1,50 @@
 import { describe, expect, it } from 'vitest';
-import { centralMemberOf, centralSentence, centralSentenceOf, classKeywords, EXACT_MEDOID_MAX, medoidOf, termWeights } from '../../src/cluster/index.js';
+import { centralMemberOf, centralSentence, classKeywords, EXACT_MEDOID_MAX, medoidOf, termWeights } from '../../src/cluster/index.js';
 import { buildVectors, cosineOf } from '../../src/similarity/index.js';
 
-const sentence = (text: string) => ({ text, terms: text.toLowerCase().split(' ') });
+/** centralSentence over texts whose terms are their lower-cased words. */
+const central = (texts: string[], weights: ReadonlyMap<string, number>) => centralSentence(texts, texts.map(termsOfText), weights);
+const termsOfText = (text: string) => text.toLowerCase().split(' ');
 
 describe('centralSentence', () => {
   it('passes over an opening sentence that carries little of the weights', () => {
     const weights = new Map([['helmet', 2], ['rider', 1.5], ['evidence', 0.1]]);
-    const chosen = centralSentence([sentence('I heard evidence at the inquest'), sentence('Rider wore no helmet'), sentence('Evidence evidence')], weights);
+    const chosen = central(['I heard evidence at the inquest', 'Rider wore no helmet', 'Evidence evidence'], weights);
     expect(chosen).toBe('Rider wore no helmet');
   });
 
   it('counts word pairs too, and each feature once per sentence', () => {
     // "bend" four times counts once (1); "the speed limit" carries speed, limit and the pair (5).
     const weights = new Map([['speed limit', 3], ['speed', 1], ['limit', 1], ['bend', 1]]);
-    expect(centralSentence([sentence('bend bend bend bend'), sentence('the speed limit')], weights)).toBe('the speed limit');
+    expect(central(['bend bend bend bend', 'the speed limit'], weights)).toBe('the speed limit');
   });
 
   it('keeps the opening sentence when it carries at least a third of the heaviest one', () => {
     const weights = new Map([['ward', 2], ['staffing', 1], ['ligature', 3]]);
-    expect(centralSentence([sentence('ward staffing'), sentence('ligature ward')], weights)).toBe('ward staffing');
-    expect(centralSentence([sentence('staffing'), sentence('ligature ward')], weights)).toBe('ligature ward');
+    expect(central(['ward staffing', 'ligature ward'], weights)).toBe('ward staffing');
+    expect(central(['staffing', 'ligature ward'], weights)).toBe('ligature ward');
   });
 
   it('prefers the earlier sentence on a tie and gives undefined when no sentence carries weight', () => {
     const weights = new Map([['ward', 1]]);
-    expect(centralSentence([sentence('ward one'), sentence('ward two')], weights)).toBe('ward one');
-    expect(centralSentence([sentence('nothing shared')], weights)).toBeUndefined();
+    expect(central(['ward one', 'ward two'], weights)).toBe('ward one');
+    expect(central(['nothing shared'], weights)).toBeUndefined();
   });
 });
 
-describe('centralSentenceOf', () => {
-  const texts = ['Ward staffing was short', 'Ligature points on the ward', 'Nothing else'];
-  const termsOf = (index: number) => texts[index].toLowerCase().split(' ');
-
-  it('chooses as centralSentence does', () => {
-    for (const weights of [new Map([['ligatur', 1], ['ligature', 3], ['points', 2]]), new Map([['ward', 2], ['staffing', 1]]), new Map([['else', 1]])]) {
-      expect(centralSentenceOf(texts, termsOf, weights)).toBe(centralSentence(texts.map((text, i) => ({ text, terms: termsOf(i) })), weights));
-    }
-  });
-
+describe('centralSentence, weighing', () => {
   it('weighs only the opening sentence when it carries a third of all the weights', () => {
+    const texts = ['Ward staffing was short', 'Ligature points on the ward', 'Nothing else'];
     const asked: number[] = [];
-    const counting = (index: number) => (asked.push(index), termsOf(index));
-    expect(centralSentenceOf(texts, counting, new Map([['staffing', 2], ['ligature', 3]]))).toBe(texts[0]);
+    // The terms of each sentence, noting which sentences were weighed.
+    const terms = new Proxy(texts.map(termsOfText), {
+      get: (target, key, receiver) => (typeof key === 'string' && /^\d+$/.test(key) && asked.push(Number(key)), Reflect.get(target, key, receiver)),
+    });
+    expect(centralSentence(texts, terms, new Map([['staffing', 2], ['ligature', 3]]))).toBe(texts[0]);
     expect(asked).toEqual([0]);
+    asked.length = 0;
+    expect(centralSentence(texts, terms, new Map([['staffing', 0.5], ['ligature', 3]]))).toBe(texts[1]);
+    expect(asked).toEqual([0, 1, 2]);
   });
 });
 
