@@ -50,8 +50,8 @@ export function averageLinkage(
     graph.take(keep, gone);
     graph.forEachNeighbour(gone, (other) => {
       if (other === keep) return;
-      graph.add(keep, other, graph.take(gone, other));
-      pushIfLinked(heap, Math.min(keep, other), Math.max(keep, other), linkOf(keep, other), floor);
+      const sum = graph.add(keep, other, graph.take(gone, other));
+      pushIfLinked(heap, Math.min(keep, other), Math.max(keep, other), sum / (size[keep] * size[other]), floor);
     });
     graph.clear(gone);
   };
@@ -212,13 +212,31 @@ function smallestMemberOf(rep: Int32Array): Int32Array {
 }
 
 /**
- * Max-heap on link; equal links pop in (x, y) order so merges are reproducible. Entries live in
- * parallel typed arrays: a low threshold can queue millions, and objects would cost the GC dearly.
+ * Two node numbers as one exact double, ordered as (x, y) are: heap entries and table slots hold
+ * a pair in one number, so each holds all it needs in one place in memory (on large inputs the
+ * heap and the table outgrow the caches, and every separate array read is a miss).
+ */
+const PAIR_SCALE = 2 ** 26;
+
+function pairKey(x: number, y: number): number {
+  return x * PAIR_SCALE + y;
+}
+
+function firstOf(key: number): number {
+  return Math.floor(key / PAIR_SCALE);
+}
+
+function secondOf(key: number): number {
+  return key - firstOf(key) * PAIR_SCALE;
+}
+
+/**
+ * Max-heap on link; equal links pop in (x, y) order so merges are reproducible. Each entry is two
+ * doubles side by side, its link and its pair key: a low threshold can queue millions, and objects
+ * would cost the GC dearly.
  */
 class MergeHeap {
-  private link = new Float64Array(1024);
-  private x = new Int32Array(1024);
-  private y = new Int32Array(1024);
+  private entries = new Float64Array(2 * 1024);
   private size = 0;
 
   /** The entry the last pop() removed. */
@@ -227,15 +245,19 @@ class MergeHeap {
   topY = 0;
 
   push(link: number, x: number, y: number): void {
-    if (this.size === this.link.length) this.grow();
+    if (2 * this.size === this.entries.length) this.grow();
+    const key = pairKey(x, y);
+    const entries = this.entries;
     let i = this.size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (this.beatsEntry(parent, link, x, y)) break;
-      this.move(parent, i);
+      if (beats(entries, parent, link, key)) break;
+      entries[2 * i] = entries[2 * parent];
+      entries[2 * i + 1] = entries[2 * parent + 1];
       i = parent;
     }
-    this.set(i, link, x, y);
+    entries[2 * i] = link;
+    entries[2 * i + 1] = key;
   }
 
   clear(): void {
@@ -245,50 +267,41 @@ class MergeHeap {
   /** Removes the best entry into topLink/topX/topY (no object per pop); false when empty. */
   pop(): boolean {
     if (this.size === 0) return false;
-    [this.topLink, this.topX, this.topY] = [this.link[0], this.x[0], this.y[0]];
+    const entries = this.entries;
+    this.topLink = entries[0];
+    this.topX = firstOf(entries[1]);
+    this.topY = secondOf(entries[1]);
     const last = --this.size;
-    const [link, x, y] = [this.link[last], this.x[last], this.y[last]];
+    const link = entries[2 * last];
+    const key = entries[2 * last + 1];
     let i = 0;
     for (;;) {
       const left = 2 * i + 1;
       if (left >= last) break;
       const right = left + 1;
-      const child = right < last && this.beatsEntry(right, this.link[left], this.x[left], this.y[left]) ? right : left;
-      if (!this.beatsEntry(child, link, x, y)) break;
-      this.move(child, i);
-      i = child;
+      const best = right < last && beats(entries, right, entries[2 * left], entries[2 * left + 1]) ? right : left;
+      if (!beats(entries, best, link, key)) break;
+      entries[2 * i] = entries[2 * best];
+      entries[2 * i + 1] = entries[2 * best + 1];
+      i = best;
     }
-    this.set(i, link, x, y);
+    entries[2 * i] = link;
+    entries[2 * i + 1] = key;
     return true;
   }
 
-  /** Does entry j come before (link, x, y)? */
-  private beatsEntry(j: number, link: number, x: number, y: number): boolean {
-    if (this.link[j] !== link) return this.link[j] > link;
-    if (this.x[j] !== x) return this.x[j] < x;
-    return this.y[j] < y;
-  }
-
-  private move(from: number, to: number): void {
-    this.set(to, this.link[from], this.x[from], this.y[from]);
-  }
-
-  private set(i: number, link: number, x: number, y: number): void {
-    this.link[i] = link;
-    this.x[i] = x;
-    this.y[i] = y;
-  }
-
   private grow(): void {
-    const capacity = this.link.length * 2;
-    const link = new Float64Array(capacity);
-    const x = new Int32Array(capacity);
-    const y = new Int32Array(capacity);
-    link.set(this.link);
-    x.set(this.x);
-    y.set(this.y);
-    [this.link, this.x, this.y] = [link, x, y];
+    const entries = new Float64Array(this.entries.length * 2);
+    entries.set(this.entries);
+    this.entries = entries;
   }
+}
+
+/** Does entry j come before (link, key)? */
+function beats(entries: Float64Array, j: number, link: number, key: number): boolean {
+  const other = entries[2 * j];
+  if (other !== link) return other > link;
+  return entries[2 * j + 1] < key;
 }
 
 /**
@@ -301,20 +314,18 @@ class MergeHeap {
  * edges and merges arrive: the floating-point results, and so the ties, are reproducible.
  */
 class ClusterGraph {
-  private readonly slotX: Int32Array;
-  private readonly slotY: Int32Array;
-  private readonly slotSum: Float64Array;
+  /** Slot s is entries[2s] (the pair's key, or EMPTY) and entries[2s + 1] (its summed weight). */
+  private readonly entries: Float64Array;
   private readonly mask: number;
   private readonly degrees: Int32Array;
   private readonly lists: NeighbourLists;
 
   /** rep[node] === node while the node is a live cluster. */
   constructor(rep: Int32Array, maxPairs: number) {
+    if (rep.length > PAIR_SCALE) throw new Error(`average linkage takes at most ${PAIR_SCALE} nodes, not ${rep.length}`);
     let capacity = 16;
     while (capacity < 2 * maxPairs) capacity *= 2;
-    this.slotX = new Int32Array(capacity).fill(EMPTY);
-    this.slotY = new Int32Array(capacity);
-    this.slotSum = new Float64Array(capacity);
+    this.entries = new Float64Array(2 * capacity);
     this.mask = capacity - 1;
     this.degrees = new Int32Array(rep.length);
     this.lists = new NeighbourLists(rep);
@@ -327,39 +338,41 @@ class ClusterGraph {
   /** The summed weight between x and y (0 when unlinked). */
   sum(x: number, y: number): number {
     const slot = this.find(Math.min(x, y), Math.max(x, y));
-    return this.slotX[slot] === EMPTY ? 0 : this.slotSum[slot];
+    return this.entries[2 * slot] === EMPTY ? 0 : this.entries[2 * slot + 1];
   }
 
-  /** Adds weight to the x–y link, making the link (and each side's neighbour entry) if new. */
-  add(x: number, y: number, weight: number): void {
+  /** Adds weight to the x–y link, making the link (and each side's neighbour entry) if new; returns the link's sum. */
+  add(x: number, y: number, weight: number): number {
     const slot = this.find(Math.min(x, y), Math.max(x, y));
-    if (this.slotX[slot] !== EMPTY) {
-      this.slotSum[slot] += weight;
-      return;
-    }
-    [this.slotX[slot], this.slotY[slot], this.slotSum[slot]] = [Math.min(x, y), Math.max(x, y), 0 + weight];
+    if (this.entries[2 * slot] !== EMPTY) return (this.entries[2 * slot + 1] += weight);
+    this.entries[2 * slot] = pairKey(Math.min(x, y), Math.max(x, y));
+    this.entries[2 * slot + 1] = 0 + weight;
     this.degrees[x]++;
     this.degrees[y]++;
     this.lists.append(x, y);
     this.lists.append(y, x);
+    return this.entries[2 * slot + 1];
   }
 
   /** Removes the x–y link and returns its sum; the neighbour entries go stale and are skipped. */
   take(x: number, y: number): number {
+    const entries = this.entries;
     let slot = this.find(Math.min(x, y), Math.max(x, y));
-    if (this.slotX[slot] === EMPTY) return 0;
-    const sum = this.slotSum[slot];
+    if (entries[2 * slot] === EMPTY) return 0;
+    const sum = entries[2 * slot + 1];
     this.degrees[x]--;
     this.degrees[y]--;
     // Backward-shift deletion: later entries of the probe run move up, so no tombstones pile up.
-    for (let next = (slot + 1) & this.mask; this.slotX[next] !== EMPTY; next = (next + 1) & this.mask) {
-      const home = this.home(this.slotX[next], this.slotY[next]);
+    for (let next = (slot + 1) & this.mask; entries[2 * next] !== EMPTY; next = (next + 1) & this.mask) {
+      const key = entries[2 * next];
+      const home = this.home(firstOf(key), secondOf(key));
       const between = slot <= next ? slot < home && home <= next : slot < home || home <= next;
       if (between) continue;
-      [this.slotX[slot], this.slotY[slot], this.slotSum[slot]] = [this.slotX[next], this.slotY[next], this.slotSum[next]];
+      entries[2 * slot] = key;
+      entries[2 * slot + 1] = entries[2 * next + 1];
       slot = next;
     }
-    this.slotX[slot] = EMPTY;
+    entries[2 * slot] = EMPTY;
     return sum;
   }
 
@@ -378,13 +391,15 @@ class ClusterGraph {
 
   /** The slot holding x < y, or the empty slot where it would go. */
   private find(x: number, y: number): number {
+    const key = pairKey(x, y);
     let slot = this.home(x, y);
-    while (this.slotX[slot] !== EMPTY && (this.slotX[slot] !== x || this.slotY[slot] !== y)) slot = (slot + 1) & this.mask;
+    while (this.entries[2 * slot] !== EMPTY && this.entries[2 * slot] !== key) slot = (slot + 1) & this.mask;
     return slot;
   }
 }
 
-const EMPTY = -1;
+/** An empty slot's key: no pair has key 0, as x < y makes y at least 1; a new table is all empty with nothing to fill. */
+const EMPTY = 0;
 
 /**
  * One growable list of neighbour ids per node, all in one pooled array: a list that fills up
