@@ -198,17 +198,21 @@ function splitCommon(vectors: SparseVectors, maxDocFreq: number) {
     for (let k = offsets[doc]; k < offsets[doc + 1]; k++) if (compact[ids[k]] >= 0) n++;
     commonOffsets[doc + 1] = commonOffsets[doc] + n;
   }
-  const cIds = new Int32Array(commonOffsets[docs]);
-  // Float32 like the weights they copy: no precision lost, half the memory read per candidate.
-  const cWeights = new Float32Array(commonOffsets[docs]);
+  // Each common feature as its compact index and its weight side by side in one buffer (entry k at
+  // 2k and 2k + 1): a candidate's features are one run of memory, read once per pair met. Float32
+  // like the weights they copy: no precision lost, half the memory read per candidate.
+  const entries = new ArrayBuffer(8 * commonOffsets[docs]);
+  const cIds = new Int32Array(entries);
+  const cWeights = new Float32Array(entries);
   const norm = new Float64Array(docs);
   for (let doc = 0; doc < docs; doc++) {
-    let at = commonOffsets[doc];
+    let at = 2 * commonOffsets[doc];
     let sum = 0;
     for (let k = offsets[doc]; k < offsets[doc + 1]; k++) {
       if (compact[ids[k]] < 0) continue;
       cIds[at] = compact[ids[k]];
-      cWeights[at++] = weights[k];
+      cWeights[at + 1] = weights[k];
+      at += 2;
       sum += weights[k] * weights[k];
     }
     norm[doc] = Math.sqrt(sum);
@@ -217,7 +221,7 @@ function splitCommon(vectors: SparseVectors, maxDocFreq: number) {
   // one pass over its own common features instead of a merge.
   const scratch = new Float32Array(commonFeatures);
   const setLoaded = (doc: number, on: boolean) => {
-    for (let k = commonOffsets[doc]; k < commonOffsets[doc + 1]; k++) scratch[cIds[k]] = on ? cWeights[k] : 0;
+    for (let k = 2 * commonOffsets[doc]; k < 2 * commonOffsets[doc + 1]; k += 2) scratch[cIds[k]] = on ? cWeights[k + 1] : 0;
   };
   return {
     norm,
@@ -227,7 +231,7 @@ function splitCommon(vectors: SparseVectors, maxDocFreq: number) {
     // on local arrays, measured 1.5× slower on 100k items (7.5 s against 12 s for the whole search).
     dotWithLoaded: (other: number) => {
       let sum = 0;
-      for (let k = commonOffsets[other]; k < commonOffsets[other + 1]; k++) sum += cWeights[k] * scratch[cIds[k]];
+      for (let k = 2 * commonOffsets[other]; k < 2 * commonOffsets[other + 1]; k += 2) sum += cWeights[k + 1] * scratch[cIds[k]];
       return sum;
     },
   };
