@@ -29,7 +29,9 @@ export function averageLinkage(
   const rep = Int32Array.from({ length: nodes }, (_, i) => i);
   const graph = new ClusterGraph(rep, edges.count);
   const heap = new MergeHeap();
-  const linkOf = (x: number, y: number) => graph.sum(x, y) / (size[x] * size[y]);
+  // A link is the mean over the two clusters' item pairs of the summed weight between them.
+  const meanOf = (sum: number, x: number, y: number) => sum / (size[x] * size[y]);
+  const linkOf = (x: number, y: number) => meanOf(graph.sum(x, y), x, y);
   // Without completion nothing below the threshold is queued; with it, near misses are too.
   const floor = completion ? threshold * completion.floorShare : threshold;
   const members = completion ? new MemberLists(nodes) : undefined;
@@ -51,7 +53,7 @@ export function averageLinkage(
     graph.forEachNeighbour(gone, (other) => {
       if (other === keep) return;
       const sum = graph.add(keep, other, graph.take(gone, other));
-      pushIfLinked(heap, Math.min(keep, other), Math.max(keep, other), sum / (size[keep] * size[other]), floor);
+      pushIfLinked(heap, Math.min(keep, other), Math.max(keep, other), meanOf(sum, keep, other), floor);
     });
     graph.clear(gone);
   };
