@@ -4,8 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
-    // Hooks get as long as tests: the browser test's beforeAll runs the CLI and launches Chromium,
-    // and the 10 s default is the only limit in the suite that a loaded machine could reach.
+    // Hooks get as long as tests (vitest's default for hooks is 10 s): the browser test's beforeAll
+    // runs the CLI and launches Chromium.
     hookTimeout: 60_000,
   },
 });

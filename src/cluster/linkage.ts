@@ -345,9 +345,11 @@ class ClusterGraph {
 
   /** Adds weight to the x–y link, making the link (and each side's neighbour entry) if new; returns the link's sum. */
   add(x: number, y: number, weight: number): number {
-    const slot = this.find(Math.min(x, y), Math.max(x, y));
+    const low = Math.min(x, y);
+    const high = Math.max(x, y);
+    const slot = this.find(low, high);
     if (this.entries[2 * slot] !== EMPTY) return (this.entries[2 * slot + 1] += weight);
-    this.entries[2 * slot] = pairKey(Math.min(x, y), Math.max(x, y));
+    this.entries[2 * slot] = pairKey(low, high);
     this.entries[2 * slot + 1] = 0 + weight;
     this.degrees[x]++;
     this.degrees[y]++;
