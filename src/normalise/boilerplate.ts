@@ -3,7 +3,8 @@
  * in several distinct sources *and* those sources otherwise have nothing in common. A real
  * recommendation copied into several reports recurs too, but the reports around it are about the
  * same thing; "In the circumstances it is my statutory duty to report to you" sits in reports
- * about everything.
+ * about everything. The words of those sentences then find procedure too rare to count: its
+ * rewordings, and one coroner's own formula repeated in a few reports (`proceduralRepeats`).
  */
 
 export interface SentenceTerms {
@@ -23,6 +24,12 @@ export interface BoilerplateFinding {
   key: string;
   sources: number;
   contextSimilarity: number;
+  /**
+   * Present, and true, on a sentence found by the second rule: mostly procedural words and
+   * repeated near-verbatim in another source (see `proceduralRepeats`). Its words do not join the
+   * procedural vocabulary, which stays the widespread findings' own.
+   */
+  repeated?: true;
 }
 
 /** Contexts compared per candidate; a deterministic spread keeps the cost flat on huge inputs. */
@@ -33,6 +40,20 @@ const VOCABULARY_SHARE = 0.7;
 const VOCABULARY_MIN_TERMS = 3;
 /** This many boilerplate words in a row, inside a sentence with content, are a procedural phrase to cut out. */
 const VOCABULARY_RUN = 5;
+/**
+ * A sentence repeated near-verbatim in another source is boilerplate when more than this share of
+ * its words are procedural vocabulary; at half, "I remain concerned that delays are continuing
+ * and that deaths will continue to occur" would go, and it names the concern (delays).
+ */
+const REPEAT_SHARE = 0.55;
+/** Two sentences are near-verbatim copies when their sets of terms overlap this much (Jaccard). */
+const REPEAT_OVERLAP = 0.8;
+/**
+ * Only sentences this long are judged by the second rule: a short one repeated ("Matters of
+ * concern: ligatures") may be a heading with the concern's one word in it, and two short sentences
+ * agree by chance.
+ */
+const REPEAT_MIN_TERMS = 6;
 
 /**
  * Month names as the stemmer leaves them. Dates and counts vary between copies of the same
@@ -70,13 +91,121 @@ export function findBoilerplate(sentences: readonly SentenceTerms[], settings: B
   const bags = sourceBags(sentences, needed);
   const idf = sourceIdf(sentences);
   const findings: BoilerplateFinding[] = [];
-  for (const [key, sources] of candidates.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [key, sources] of candidates.sort(([a], [b]) => compareText(a, b))) {
     const contextSimilarity = meanContextSimilarity(key, [...sources].sort((a, b) => a - b), bags, idf);
     if (contextSimilarity !== null && contextSimilarity < settings.maxContextSimilarity) {
       findings.push({ key, sources: sources.size, contextSimilarity });
     }
   }
+  const found = new Set(findings.map((finding) => finding.key));
+  const repeats = proceduralRepeats(sentences, boilerplateVocabulary(findings, settings.minSources)).filter(([key]) => !found.has(key));
+  if (repeats.length === 0) return findings;
+  // The repeats' own sources are bagged too, for their context similarity (reported, not a test).
+  for (const [source, bag] of sourceBags(sentences, new Set(repeats.flatMap(([, sources]) => sources)))) bags.set(source, bag);
+  for (const [key, sources] of repeats) {
+    const contextSimilarity = meanContextSimilarity(key, sources, bags, idf) ?? 0;
+    findings.push({ key, sources: sources.length, contextSimilarity, repeated: true });
+  }
   return findings;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A distinct sentence (by key) that may be a procedural repeat: its term set, and the sources it was seen in. */
+interface RepeatCandidate {
+  key: string;
+  terms: Set<string>;
+  sources: Set<number>;
+}
+
+/**
+ * The second rule. Some procedure is one coroner's own formula, used in two or three reports on
+ * related cases ("I consider that the issues raised in this case should be addressed so that
+ * future deaths do not occur in similar circumstances …", "In my opinion action should be taken …
+ * I believe you have the power …"): too rare to count, and the reports around it are alike, so the
+ * first rule cannot see it. What gives it away is its words: more than REPEAT_SHARE of them are
+ * the procedural vocabulary the first rule found, and it recurs near-verbatim (REPEAT_OVERLAP) in
+ * another source, where a real concern phrased with many such words would not. Returns each such
+ * sentence's key and the sources it or its near copies were seen in, by key.
+ */
+export function proceduralRepeats(sentences: readonly SentenceTerms[], vocabulary: ReadonlySet<string>): [string, number[]][] {
+  if (vocabulary.size === 0) return [];
+  const candidates = repeatCandidates(sentences, vocabulary);
+  const reached = candidates.map((candidate) => new Set(candidate.sources));
+  forEachNearCopy(candidates, (a, b) => {
+    for (const source of candidates[b].sources) reached[a].add(source);
+    for (const source of candidates[a].sources) reached[b].add(source);
+  });
+  const repeats: [string, number[]][] = [];
+  candidates.forEach((candidate, index) => {
+    if (reached[index].size >= 2) repeats.push([candidate.key, [...reached[index]].sort((a, b) => a - b)]);
+  });
+  return repeats.sort(([a], [b]) => compareText(a, b));
+}
+
+/** Sentences of at least REPEAT_MIN_TERMS terms, between REPEAT_SHARE and VOCABULARY_SHARE procedural, one per key. */
+function repeatCandidates(sentences: readonly SentenceTerms[], vocabulary: ReadonlySet<string>): RepeatCandidate[] {
+  const byKey = new Map<string, RepeatCandidate>();
+  for (const sentence of sentences) {
+    const { terms } = sentence;
+    if (terms.length < REPEAT_MIN_TERMS) continue;
+    let inside = 0;
+    for (const term of terms) if (vocabulary.has(term)) inside++;
+    const share = inside / terms.length;
+    // At VOCABULARY_SHARE and above, a sentence is cut wherever it occurs.
+    if (share <= REPEAT_SHARE || share >= VOCABULARY_SHARE) continue;
+    const key = sentence.key ?? sentenceKey(terms);
+    let candidate = byKey.get(key);
+    if (!candidate) byKey.set(key, (candidate = { key, terms: new Set(terms), sources: new Set() }));
+    candidate.sources.add(sentence.source);
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * Calls `meet` once for each pair of candidates whose term sets overlap at least REPEAT_OVERLAP
+ * and that were not both seen in one source only. Prefix filtering: with each set's terms ordered
+ * rarest first, two sets that overlap that much share a term among the first |set| − ⌈overlap ·
+ * |set|⌉ + 1 of either, so only those terms are indexed and looked up.
+ */
+function forEachNearCopy(candidates: readonly RepeatCandidate[], meet: (a: number, b: number) => void): void {
+  const frequency = new Map<string, number>();
+  for (const { terms } of candidates) for (const term of terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+  const rarestFirst = (a: string, b: string) => frequency.get(a)! - frequency.get(b)! || compareText(a, b);
+  const byTerm = new Map<string, number[]>();
+  candidates.forEach((candidate, index) => {
+    const ordered = [...candidate.terms].sort(rarestFirst);
+    const prefix = ordered.length - Math.ceil(REPEAT_OVERLAP * ordered.length) + 1;
+    const met = new Set<number>();
+    for (const term of ordered.slice(0, prefix)) {
+      const earlier = byTerm.get(term);
+      if (!earlier) {
+        byTerm.set(term, [index]);
+        continue;
+      }
+      for (const other of earlier) met.add(other);
+      earlier.push(index);
+    }
+    for (const other of [...met].sort((a, b) => a - b)) {
+      if (onlyInOneSource(candidate, candidates[other])) continue;
+      if (overlap(candidate.terms, candidates[other].terms) >= REPEAT_OVERLAP) meet(other, index);
+    }
+  });
+}
+
+function onlyInOneSource(a: RepeatCandidate, b: RepeatCandidate): boolean {
+  if (a.sources.size !== 1 || b.sources.size !== 1) return false;
+  return a.sources.values().next().value === b.sources.values().next().value;
+}
+
+/** Jaccard overlap of two term sets. */
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const term of small) if (large.has(term)) shared++;
+  return shared / (a.size + b.size - shared);
 }
 
 type Bag = Map<string, number>;
@@ -186,9 +315,10 @@ function cosine(a: Map<string, number>, b: Map<string, number>): number {
  * boilerplate sentences using it span at least `minSources` sources in all, so a word from one
  * borderline finding ("FOR NHS ENGLAND:") does not.
  */
-export function boilerplateVocabulary<F extends Pick<BoilerplateFinding, 'key' | 'sources'>>(findings: readonly F[], minSources: number): Set<string> {
+export function boilerplateVocabulary<F extends Pick<BoilerplateFinding, 'key' | 'sources' | 'repeated'>>(findings: readonly F[], minSources: number): Set<string> {
   const reach = new Map<string, number>();
   for (const finding of findings) {
+    if (finding.repeated) continue;
     for (const term of new Set(finding.key.split(' '))) reach.set(term, (reach.get(term) ?? 0) + finding.sources);
   }
   return new Set([...reach].filter(([, n]) => n >= minSources).map(([term]) => term));

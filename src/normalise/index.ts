@@ -228,7 +228,7 @@ export interface BoilerplateFilter {
  * (`boilerplateSourceFloor`). Two strengths of procedural vocabulary: a lenient one to cut
  * procedural runs and sentences, and a strict one dropped from every item.
  */
-export function boilerplateFilter(findings: readonly Pick<BoilerplateFinding, 'key' | 'sources'>[], minSources: number): BoilerplateFilter {
+export function boilerplateFilter(findings: readonly Pick<BoilerplateFinding, 'key' | 'sources' | 'repeated'>[], minSources: number): BoilerplateFilter {
   return {
     findingKeys: new Set(findings.map((finding) => finding.key)),
     vocabulary: boilerplateVocabulary(findings, minSources),

@@ -25,7 +25,7 @@ export interface QueryCorpus {
   groupOf: Int32Array;
   groups: GroupSummary[];
   /** The collection's boilerplate: whole sentences (keys) and how many sources each was found in, and the floor they were found at. */
-  boilerplate: { minSources: number; findings: { key: string; sources: number }[] };
+  boilerplate: { minSources: number; findings: { key: string; sources: number; repeated?: true }[] };
   /** The alias tables' text (the shipped table first), so the normaliser can be built again. */
   aliasTexts: string[];
   /** How the analysis displayed each word term, where that differs from the term ("organis" → "organisation"). */
@@ -85,7 +85,7 @@ export function corpusFromAnalysis(analysis: Analysis, report: ThemesReport, nor
     groups,
     boilerplate: {
       minSources: boilerplateSourceFloor(report.parameters.boilerplateMinSources, sources),
-      findings: analysis.boilerplate.map(({ key, sources }) => ({ key, sources })),
+      findings: analysis.boilerplate.map(({ key, sources, repeated }) => ({ key, sources, ...(repeated ? { repeated } : {}) })),
     },
     aliasTexts: [...aliasTexts],
     displays,

@@ -137,7 +137,7 @@ function term(text: string): string {
 
 function boilerplate(report: ThemesReport): string {
   if (report.boilerplate.length === 0) return '';
-  const shown = report.boilerplate.slice(0, BOILERPLATE_SHOWN).map((b) => `<li>“${esc(excerpt(b.text, 160))}” <span class="meta">${plural(b.sources, 'source')}</span></li>`);
+  const shown = report.boilerplate.slice(0, BOILERPLATE_SHOWN).map((b) => `<li>“${esc(excerpt(b.text, 160))}” <span class="meta">${plural(b.sources, 'source')}${b.repeated ? ', procedural repeat' : ''}</span></li>`);
   if (report.boilerplate.length > BOILERPLATE_SHOWN) shown.push(`<li>… and ${report.boilerplate.length - BOILERPLATE_SHOWN} more</li>`);
   return `<h2>Boilerplate removed before grouping</h2>\n<ul>${shown.join('')}</ul>\n`;
 }

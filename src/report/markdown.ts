@@ -102,8 +102,13 @@ function oneOffList(groups: readonly ReportGroup[]): string[] {
 
 function boilerplateSection(report: ThemesReport): string[] {
   if (report.boilerplate.length === 0) return [];
-  const out = ['## Boilerplate removed before grouping', '', 'Sentences that recur across sources whose content otherwise differs:', ''];
-  for (const b of report.boilerplate.slice(0, BOILERPLATE_SHOWN)) out.push(`- "${escape(excerpt(b.text, 160))}" (${plural(b.sources, 'source')})`);
+  const out = [
+    '## Boilerplate removed before grouping',
+    '',
+    'Sentences that recur across sources whose content otherwise differs, and mostly procedural sentences repeated near-verbatim in another source (*repeat*):',
+    '',
+  ];
+  for (const b of report.boilerplate.slice(0, BOILERPLATE_SHOWN)) out.push(`- "${escape(excerpt(b.text, 160))}" (${plural(b.sources, 'source')}${b.repeated ? ', *repeat*' : ''})`);
   if (report.boilerplate.length > BOILERPLATE_SHOWN) out.push(`- … and ${report.boilerplate.length - BOILERPLATE_SHOWN} more`);
   return [...out, ''];
 }

@@ -24,7 +24,7 @@ export interface ThemesReport {
   themes: ReportTheme[];
   items: { id: string; group: string; theme: string }[];
   /** Sentences removed as boilerplate, with how many sources they were found in (extension). */
-  boilerplate: { text: string; sources: number; contextSimilarity: number }[];
+  boilerplate: { text: string; sources: number; contextSimilarity: number; repeated?: true }[];
   /** What an overrides file changed (extension; only when one was given). */
   overrides?: OverridesSummary;
 }
@@ -120,7 +120,7 @@ export function buildReport(inputOrder: readonly RecordItem[], analysis: Analysi
     themes,
     items,
     boilerplate: analysis.boilerplate
-      .map((b) => ({ text: b.example, sources: b.sources, contextSimilarity: round(b.contextSimilarity) }))
+      .map((b) => ({ text: b.example, sources: b.sources, contextSimilarity: round(b.contextSimilarity), ...(b.repeated ? { repeated: b.repeated } : {}) }))
       .sort((p, q) => q.sources - p.sources || compare(p.text, q.text)),
   };
 }

@@ -55,6 +55,15 @@ describe('inputs that must be read correctly', () => {
     expect(report.stats.boilerplateItems).toBe(4);
   });
 
+  it('procedural_repeat.csv: a coroner’s own formula repeated in two reports does not make a recurring group', () => {
+    const { report } = json([fixture('quirks/procedural_repeat.csv')]);
+    expect(report.stats.recurringGroups).toBe(0);
+    const repeated = report.boilerplate.filter((b: { repeated?: boolean }) => b.repeated);
+    expect(repeated.map((b: { text: string; sources: number }) => [b.text.slice(0, 40), b.sources])).toEqual([['I consider that the issues raised in thi', 2]]);
+    // Their concerns are what is left of them: they still state one.
+    expect(report.stats.boilerplateItems).toBe(0);
+  });
+
   it('header_aliases.csv: columns are found by their common names', () => {
     const { report } = json([fixture('quirks/header_aliases.csv')]);
     const member = report.themes[0].groups[0].members[0];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boilerplateVocabulary, findBoilerplate, stripBoilerplateTerms } from '../../src/normalise/boilerplate.js';
+import { boilerplateVocabulary, findBoilerplate, proceduralRepeats, stripBoilerplateTerms } from '../../src/normalise/boilerplate.js';
 import { boilerplateSourceFloor, createNormaliser, normaliseRecords, parseAliasTables, sentencesOf } from '../../src/normalise/index.js';
 import type { RecordItem } from '../../src/types.js';
 import { PROCEDURAL_PREAMBLE as PREAMBLE, UNRELATED_CONCERNS as TOPICS } from '../helpers.js';
@@ -84,5 +84,60 @@ describe('boilerplate on large collections', () => {
     const many = normaliseRecords([...recurring, ...others], normaliser, settings);
     expect(many.boilerplate).toEqual([]);
     expect(many.items[0].terms).toEqual(expect.arrayContaining(normaliser.terms('inquest evidence revealed')));
+  });
+});
+
+describe('procedural repeats', () => {
+  // Terms as the normaliser leaves them: 11 of the formula's 18 are procedural (0.61).
+  const vocabulary = new Set(['consid', 'issu', 'rais', 'address', 'futur', 'death', 'occur', 'action', 'taken', 'risk']);
+  const formula = (whose: string) => ['consid', 'issu', 'rais', 'case', 'address', 'so', 'futur', 'death', 'not', 'occur', 'similar', 'circumst', 'action', 'taken', 'reduc', 'risk', 'death', whose];
+  const content = ['foster', 'carer', 'not', 'told', 'previous', 'overdos', 'placement', 'agre'];
+
+  it('finds a mostly procedural sentence repeated near-verbatim in another source', () => {
+    const sentences = [
+      { source: 0, terms: content },
+      { source: 0, terms: formula('children') },
+      { source: 1, terms: formula('patient') },
+    ];
+    expect(proceduralRepeats(sentences, vocabulary)).toEqual([
+      [formula('children').join(' '), [0, 1]],
+      [formula('patient').join(' '), [0, 1]],
+    ]);
+  });
+
+  it('needs another source: a report repeating its own formula is not enough', () => {
+    const sentences = [
+      { source: 3, terms: formula('children') },
+      { source: 3, terms: formula('patient') },
+    ];
+    expect(proceduralRepeats(sentences, vocabulary)).toEqual([]);
+  });
+
+  it('keeps a repeated sentence with half or less procedure, and short ones', () => {
+    // "I remain concerned that delays are continuing and that deaths will continue to occur": 4 of 8.
+    const concern = ['remain', 'signific', 'concern', 'delay', 'continu', 'death', 'continu', 'occur'];
+    const withConcern = new Set([...vocabulary, 'concern', 'signific', 'remain']);
+    expect(proceduralRepeats([0, 1].map((source) => ({ source, terms: concern })), new Set([...vocabulary, 'concern']))).toEqual([]);
+    expect(proceduralRepeats([0, 1].map((source) => ({ source, terms: ['matter', 'concern', 'ligatur'] })), new Set(['matter', 'concern']))).toEqual([]);
+    expect(proceduralRepeats([0, 1].map((source) => ({ source, terms: concern })), withConcern)).toHaveLength(1);
+  });
+
+  it('are reported as findings whose words do not join the vocabulary', () => {
+    const widespread = ['consid issu rais address', 'opinion risk futur death occur action taken'];
+    const sentences = [
+      ...TOPICS.flatMap((topic, source) => [
+        { source, terms: topic.toLowerCase().split(' ') },
+        ...widespread.map((key) => ({ source, terms: key.split(' ') })),
+      ]),
+      { source: 10, terms: formula('children') },
+      { source: 11, terms: formula('patient') },
+    ];
+    const findings = findBoilerplate(sentences, { minSources: 4, maxContextSimilarity: 0.1 });
+    expect(findings.filter((f) => f.repeated).map((f) => [f.key, f.sources])).toEqual([
+      [formula('children').join(' '), 2],
+      [formula('patient').join(' '), 2],
+    ]);
+    expect(boilerplateVocabulary(findings, 4)).toEqual(boilerplateVocabulary(findings.filter((f) => !f.repeated), 4));
+    expect(boilerplateVocabulary(findings, 4).has('similar')).toBe(false);
   });
 });
