@@ -54,6 +54,12 @@ const REPEAT_OVERLAP = 0.8;
  * agree by chance.
  */
 const REPEAT_MIN_TERMS = 6;
+/**
+ * A term held by more candidate sentences than this does not find copies (as with the candidate
+ * search's index keys): sets whose rarest terms are all that common are not compared, so the
+ * search stays near-linear however many procedural sentences a collection has.
+ */
+const REPEAT_MAX_KEY_SENTENCES = 256;
 
 /**
  * Month names as the stemmer leaves them. Dates and counts vary between copies of the same
@@ -168,7 +174,8 @@ function repeatCandidates(sentences: readonly SentenceTerms[], vocabulary: Reado
  * Calls `meet` once for each pair of candidates whose term sets overlap at least REPEAT_OVERLAP
  * and that were not both seen in one source only. Prefix filtering: with each set's terms ordered
  * rarest first, two sets that overlap that much share a term among the first |set| − ⌈overlap ·
- * |set|⌉ + 1 of either, so only those terms are indexed and looked up.
+ * |set|⌉ + 1 of either, so only those terms are indexed and looked up (the common ones not at all;
+ * see REPEAT_MAX_KEY_SENTENCES).
  */
 function forEachNearCopy(candidates: readonly RepeatCandidate[], meet: (a: number, b: number) => void): void {
   const frequency = new Map<string, number>();
@@ -180,6 +187,8 @@ function forEachNearCopy(candidates: readonly RepeatCandidate[], meet: (a: numbe
     const prefix = ordered.length - Math.ceil(REPEAT_OVERLAP * ordered.length) + 1;
     const met = new Set<number>();
     for (const term of ordered.slice(0, prefix)) {
+      // Rarest first: every later term is as common.
+      if (frequency.get(term)! > REPEAT_MAX_KEY_SENTENCES) break;
       const earlier = byTerm.get(term);
       if (!earlier) {
         byTerm.set(term, [index]);
