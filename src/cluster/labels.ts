@@ -357,20 +357,33 @@ function firstCentral(carried: readonly number[]): number {
   return carried.findIndex((weight) => weight >= heaviest / 3);
 }
 
-/** Each feature of the sentence (word, or adjacent word pair) counted once. */
+/**
+ * Each feature of the sentence (word, or adjacent word pair) counted once. A word pair is a
+ * feature of a row only where both its words are (the pair is made from two of the row's words),
+ * and shared by members only where both words are shared, so a pair is looked up only when both
+ * its words have a weight: most pairs are never made into a string.
+ */
 function sharedWeight(terms: readonly string[], weights: ReadonlyMap<string, number>): number {
   // Only features that have a weight need remembering: the rest add nothing however often seen.
   const seen = new Set<string>();
   let weight = 0;
-  const add = (feature: string) => {
-    const value = weights.get(feature);
-    if (value === undefined || seen.has(feature)) return;
-    seen.add(feature);
-    weight += value;
-  };
+  let previousWeighed = false;
   for (let i = 0; i < terms.length; i++) {
-    add(terms[i]);
-    if (i > 0) add(`${terms[i - 1]} ${terms[i]}`);
+    const value = weights.get(terms[i]);
+    const weighed = value !== undefined;
+    if (weighed && !seen.has(terms[i])) {
+      seen.add(terms[i]);
+      weight += value;
+    }
+    if (weighed && previousWeighed) {
+      const pair = `${terms[i - 1]} ${terms[i]}`;
+      const pairValue = weights.get(pair);
+      if (pairValue !== undefined && !seen.has(pair)) {
+        seen.add(pair);
+        weight += pairValue;
+      }
+    }
+    previousWeighed = weighed;
   }
   return weight;
 }
