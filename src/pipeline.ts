@@ -5,6 +5,7 @@ import type { Normaliser } from './normalise/tokens.js';
 import type { Options } from './options.js';
 import { buildVectorsWithWordsOnly, createPairScorer, runNeighbourJob, scoreCandidatePairs, type NeighbourJob, type PairScorer, type ScoredPairs, type SparseVectors } from './similarity/index.js';
 import type { RecordItem } from './types.js';
+import { compareCodeUnits } from './order.js';
 
 /** Everything the report stages need, in canonical order (records sorted by id). */
 export interface Analysis {
@@ -196,7 +197,5 @@ function topicJob(prepared: Prepared, options: AnalysisOptions): NeighbourJob {
   return { vectors, skip, settings: { maxIndexDocShare, minScore: themeThreshold * 0.5, k, sharedNeighbourBoost } };
 }
 
-/** Plain code-unit order: locale-independent, so every machine sorts alike. */
-export function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+/** Ids in plain code-unit order: locale-independent, so every machine sorts alike. */
+export const compareIds = compareCodeUnits;

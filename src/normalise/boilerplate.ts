@@ -7,6 +7,8 @@
  * rewordings, and one coroner's own formula repeated in a few reports (`proceduralRepeats`).
  */
 
+import { compareCodeUnits } from '../order.js';
+
 export interface SentenceTerms {
   /** Index of the source the sentence's record came from. */
   source: number;
@@ -97,7 +99,7 @@ export function findBoilerplate(sentences: readonly SentenceTerms[], settings: B
   const bags = sourceBags(sentences, needed);
   const idf = sourceIdf(sentences);
   const findings: BoilerplateFinding[] = [];
-  for (const [key, sources] of candidates.sort(([a], [b]) => compareText(a, b))) {
+  for (const [key, sources] of candidates.sort(([a], [b]) => compareCodeUnits(a, b))) {
     const contextSimilarity = meanContextSimilarity(key, [...sources].sort((a, b) => a - b), bags, idf);
     if (contextSimilarity !== null && contextSimilarity < settings.maxContextSimilarity) {
       findings.push({ key, sources: sources.size, contextSimilarity });
@@ -113,10 +115,6 @@ export function findBoilerplate(sentences: readonly SentenceTerms[], settings: B
     findings.push({ key, sources: sources.length, contextSimilarity, repeated: true });
   }
   return findings;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** A distinct sentence (by key) that may be a procedural repeat: its term set, and the sources it was seen in. */
@@ -148,7 +146,7 @@ export function proceduralRepeats(sentences: readonly SentenceTerms[], vocabular
   candidates.forEach((candidate, index) => {
     if (reached[index].size >= 2) repeats.push([candidate.key, [...reached[index]].sort((a, b) => a - b)]);
   });
-  return repeats.sort(([a], [b]) => compareText(a, b));
+  return repeats.sort(([a], [b]) => compareCodeUnits(a, b));
 }
 
 /** Sentences of at least REPEAT_MIN_TERMS terms, between REPEAT_SHARE and VOCABULARY_SHARE procedural, one per key. */
@@ -157,9 +155,7 @@ function repeatCandidates(sentences: readonly SentenceTerms[], vocabulary: Reado
   for (const sentence of sentences) {
     const { terms } = sentence;
     if (terms.length < REPEAT_MIN_TERMS) continue;
-    let inside = 0;
-    for (const term of terms) if (vocabulary.has(term)) inside++;
-    const share = inside / terms.length;
+    const share = proceduralShare(terms, vocabulary);
     // At VOCABULARY_SHARE and above, a sentence is cut wherever it occurs.
     if (share <= REPEAT_SHARE || share >= VOCABULARY_SHARE) continue;
     const key = sentence.key ?? sentenceKey(terms);
@@ -180,7 +176,7 @@ function repeatCandidates(sentences: readonly SentenceTerms[], vocabulary: Reado
 function forEachNearCopy(candidates: readonly RepeatCandidate[], meet: (a: number, b: number) => void): void {
   const frequency = new Map<string, number>();
   for (const { terms } of candidates) for (const term of terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
-  const rarestFirst = (a: string, b: string) => frequency.get(a)! - frequency.get(b)! || compareText(a, b);
+  const rarestFirst = (a: string, b: string) => frequency.get(a)! - frequency.get(b)! || compareCodeUnits(a, b);
   const byTerm = new Map<string, number[]>();
   candidates.forEach((candidate, index) => {
     const ordered = [...candidate.terms].sort(rarestFirst);
@@ -339,10 +335,8 @@ export function boilerplateVocabulary<F extends Pick<BoilerplateFinding, 'key' |
  */
 export function stripBoilerplateTerms(terms: readonly string[], vocabulary: ReadonlySet<string>): readonly string[] {
   if (vocabulary.size === 0) return terms;
-  let inside = 0;
-  for (const term of terms) if (vocabulary.has(term)) inside++;
-  if (inside === 0) return terms;
-  const share = inside / Math.max(1, terms.length);
+  const share = proceduralShare(terms, vocabulary);
+  if (share === 0) return terms;
   if (terms.length >= VOCABULARY_MIN_TERMS && share >= VOCABULARY_SHARE) return [];
   const inVocabulary = terms.map((t) => vocabulary.has(t));
   const kept: string[] = [];
@@ -354,4 +348,11 @@ export function stripBoilerplateTerms(terms: readonly string[], vocabulary: Read
     runStart = i + 1;
   }
   return kept;
+}
+
+/** The share of a sentence's terms that are procedural vocabulary; 0 for no terms. */
+function proceduralShare(terms: readonly string[], vocabulary: ReadonlySet<string>): number {
+  let inside = 0;
+  for (const term of terms) if (vocabulary.has(term)) inside++;
+  return inside / Math.max(1, terms.length);
 }

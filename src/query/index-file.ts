@@ -2,6 +2,7 @@ import { crc32 } from 'node:zlib';
 import { IndexFileError } from '../errors.js';
 import type { Action } from '../normalise/index.js';
 import type { CorpusRecord, GroupSummary, QueryCorpus } from './corpus.js';
+import { compareCodeUnits } from '../order.js';
 
 /**
  * The index file `recdedup index` writes and `query --index` reads: a versioned binary container
@@ -84,7 +85,7 @@ export function encodeIndex(corpus: QueryCorpus, toolVersion: string): Uint8Arra
     groups: corpus.groups,
     boilerplate: corpus.boilerplate,
     aliasTexts: corpus.aliasTexts,
-    displays: [...corpus.displays].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    displays: [...corpus.displays].sort(([a], [b]) => compareCodeUnits(a, b)),
     features: vectors.features,
     arrays: entries,
     dataBytes,

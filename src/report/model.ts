@@ -11,6 +11,7 @@ import type { Options } from '../options.js';
 import { ANALYSIS_OPTION_KEYS, type Analysis, type AnalysisOptions, type GroupedAnalysis } from '../pipeline.js';
 import type { RecordItem } from '../types.js';
 import type { OverridesSummary } from '../overrides/types.js';
+import { compareCodeUnits } from '../order.js';
 
 /** The JSON report of CONTRACT.md (schemaVersion 1), plus documented extensions. */
 export interface ThemesReport {
@@ -297,9 +298,7 @@ export function distinctSorted(values: readonly string[]): string[] {
   return [...new Set(values)].sort(compare);
 }
 
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export const compare = compareCodeUnits;
 
 export function round(value: number): number {
   return Math.round(value * 10000) / 10000;
