@@ -3,12 +3,12 @@
 // Dice, no opposition penalty) against an exact double loop over all n(n−1)/2 pairs of the same
 // vectors, both at the grouping floor. Uses dist/similarity's internals, so it lives apart from
 // the rest of the benchmark: if src/ changes them, only this section reports an error.
-import { cosineOf, createCosineScorer, scoreCandidatePairs } from '../dist/similarity/index.js';
+import { cosineOf, createCosineScorer, GROUPING_MIN_RARE_SHARE, scoreCandidatePairs } from '../dist/similarity/index.js';
 
 /** Both searches' times, the index's recall at the floor and at the threshold, and what the misses would have scored. */
 export function againstExact({ vectors, normalised, pairs, scorer }, options) {
   const floor = options.threshold * 0.5; // as analyse() passes it (src/pipeline.ts)
-  const settings = { maxIndexDocShare: options.maxIndexDocShare, minScore: floor };
+  const settings = { maxIndexDocShare: options.maxIndexDocShare, minScore: floor, minRareShare: GROUPING_MIN_RARE_SHARE };
   const excluded = (doc) => normalised[doc].terms.length === 0;
   const search = timed(() => scoreCandidatePairs(vectors, createCosineScorer(vectors), excluded, settings));
   const exact = timed(() => exactPairs(vectors, floor, excluded));

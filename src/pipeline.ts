@@ -3,7 +3,7 @@ import { actionsOppose, normaliseRecords, type BoilerplateSentence, type Normali
 import { createRecipientOverlap } from './normalise/recipients.js';
 import type { Normaliser } from './normalise/tokens.js';
 import type { Options } from './options.js';
-import { buildVectorsWithWordsOnly, createPairScorer, runNeighbourJob, scoreCandidatePairs, type NeighbourJob, type PairScorer, type ScoredPairs, type SparseVectors } from './similarity/index.js';
+import { buildVectorsWithWordsOnly, createPairScorer, GROUPING_MIN_RARE_SHARE, runNeighbourJob, scoreCandidatePairs, type NeighbourJob, type PairScorer, type ScoredPairs, type SparseVectors } from './similarity/index.js';
 import type { RecordItem } from './types.js';
 import { compareCodeUnits } from './order.js';
 
@@ -179,6 +179,7 @@ function groupPairs(prepared: Prepared, options: AnalysisOptions, stage: StageRu
     scoreCandidatePairs(prepared.vectors, prepared.scorer, prepared.excluded, {
       maxIndexDocShare: options.maxIndexDocShare,
       minScore: options.threshold * 0.5,
+      minRareShare: GROUPING_MIN_RARE_SHARE,
       onProgress: tick,
     }),
   );

@@ -16,6 +16,8 @@ export interface CandidateSettings {
   maxIndexDocShare: number;
   /** Pairs whose word cosine or blended score is below this are not kept. */
   minScore: number;
+  /** See SearchSettings.minRareShare. */
+  minRareShare?: number;
   /** Told every so many documents how far the search has got (for a progress line). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -40,8 +42,24 @@ export interface SearchSettings {
   /** An absolute cap on a key's document count (default MAX_INDEX_DOC_FREQ). */
   maxIndexDocFreq?: number;
   minScore: number;
+  /**
+   * A pair is met only when its rare features carry at least this share of minScore (0: when it
+   * shares any); pairs found by a finder key are always met. See searchPairs.
+   */
+  minRareShare?: number;
   onProgress?: (done: number, total: number) => void;
 }
+
+/**
+ * The share of the grouping search's minScore a pair's rare features must carry for the pair to
+ * be met (a seventh: 0.025 of cosine at the default floor of 0.175). On large inputs most words
+ * are common, and a pair linked by one weak rare feature is nearly always held up by common words
+ * alone: at 100,000 synthetic items 61 % of the pairs met were such pairs, and their common parts
+ * were most of the search's work, for 1.7 % of the pairs kept at the floor. None is lost on the
+ * PFD concerns or at 5,000 and 10,000 items (byte-identical reports), and none of the planted
+ * near-duplicates at 100,000 (measured in bench/side-by-side.md).
+ */
+export const GROUPING_MIN_RARE_SHARE = 1 / 7;
 
 /** Called once per pair (earlier, later) whose word cosine reaches the search's minScore. */
 export type PairVisitor = (earlier: number, later: number, cosine: number) => void;
@@ -58,19 +76,22 @@ export function indexDocFreqLimit(docs: number, maxIndexDocShare: number, maxInd
  * common ones (in more than maxIndexDocShare of documents, or MAX_INDEX_DOC_FREQ) are not indexed,
  * and their share of the cosine is added by a short pass only for pairs that can still reach
  * minScore — the Cauchy–Schwarz bound ‖common part of a‖·‖common part of b‖ decides that without
- * loss. Pairs that share no rare feature are never met: that is the recall the index gives up.
+ * loss. Pairs that share no rare feature are never met, nor, when settings.minRareShare is set,
+ * pairs whose rare features carry less than that share of minScore: that is the recall the index
+ * gives up.
  */
 export function searchPairs(vectors: SparseVectors, skip: (doc: number) => boolean, settings: SearchSettings, visit: PairVisitor): void {
   const docs = vectors.offsets.length - 1;
   const maxDocFreq = indexDocFreqLimit(docs, settings.maxIndexDocShare, settings.maxIndexDocFreq);
   const common = splitCommon(vectors, maxDocFreq);
-  const postings = buildPostings(vectors, maxDocFreq, skip);
+  const { postings, finderKeyOf } = buildPostings(vectors, maxDocFreq, skip);
   const partial = new Float64Array(docs);
   const touched = new Int32Array(docs);
   // Which document last touched each one: a finder key adds weight 0, so partial alone cannot tell.
   const touchedBy = new Int32Array(docs).fill(-1);
   const { offsets, ids, weights } = vectors;
   const minScore = settings.minScore;
+  const minRare = minScore * (settings.minRareShare ?? 0);
 
   for (let doc = 0; doc < docs; doc++) {
     if (settings.onProgress && doc % PROGRESS_EVERY === 0) settings.onProgress(doc, docs);
@@ -99,6 +120,8 @@ export function searchPairs(vectors: SparseVectors, skip: (doc: number) => boole
       const other = touched[t];
       const rare = partial[other];
       partial[other] = 0;
+      // A finder key carries weight 0: the pairs it finds have no rare part to weigh.
+      if (rare < minRare && finderKeyOf[other] < 0 && finderKeyOf[doc] < 0) continue;
       if (rare + common.norm[other] * docCommonNorm < minScore) continue;
       const cosine = Math.min(1, rare + common.dotWithLoaded(other));
       if (cosine < minScore) continue;
@@ -127,7 +150,10 @@ export function scoreCandidatePairs(vectors: SparseVectors, scorer: PairScorer, 
   return out.finish();
 }
 
-/** Inverted index of the rare features in compressed rows: feature → documents (ascending) and weights. */
+/**
+ * Inverted index of the rare features in compressed rows: feature → documents (ascending) and
+ * weights; and each document's finder key (-1 for none).
+ */
 function buildPostings(vectors: SparseVectors, maxDocFreq: number, skip: (doc: number) => boolean) {
   const { offsets: rows, ids, weights, docFreq } = vectors;
   const docs = rows.length - 1;
@@ -151,7 +177,7 @@ function buildPostings(vectors: SparseVectors, maxDocFreq: number, skip: (doc: n
   }
   // Skipped documents leave their slots unused; mark them past every document so reads stop there.
   for (let f = 0; f < docFreq.length; f++) postingDocs.fill(docs, fill[f], offsets[f + 1]);
-  return { offsets, docs: postingDocs, weights: postingWeights };
+  return { postings: { offsets, docs: postingDocs, weights: postingWeights }, finderKeyOf: finder.keyOf };
 }
 
 /**

@@ -74,6 +74,43 @@ export function createTrigramSets(): (text: string) => Uint16Array {
   };
 }
 
+/**
+ * diceOf of documents by number, the same to the bit, and faster when one side repeats: a
+ * document met in two pairs in a row is held as a bitmap of its codes, and each pair with it then
+ * costs one look-up per code of the other document instead of a merge of the two (the candidate
+ * search meets each document's earlier partners one after another).
+ */
+export function createDocumentDice(trigramsOf: (doc: number) => Uint16Array): (a: number, b: number) => number {
+  const bitmap = new Int32Array(Math.ceil(SYMBOLS ** 3 / 32));
+  let held = -1;
+  let previousA = -1;
+  let previousB = -1;
+  const hold = (doc: number) => {
+    if (held >= 0) for (const code of trigramsOf(held)) bitmap[code >>> 5] = 0;
+    for (const code of trigramsOf(doc)) bitmap[code >>> 5] |= 1 << (code & 31);
+    held = doc;
+  };
+  const sharedWithHeld = (codes: Uint16Array) => {
+    let shared = 0;
+    for (let i = 0; i < codes.length; i++) shared += (bitmap[codes[i] >>> 5] >>> (codes[i] & 31)) & 1;
+    return shared;
+  };
+  return (a, b) => {
+    if (held !== a && held !== b) {
+      if (b === previousB) hold(b);
+      else if (a === previousA) hold(a);
+    }
+    previousA = a;
+    previousB = b;
+    const codesA = trigramsOf(a);
+    const codesB = trigramsOf(b);
+    if (codesA.length + codesB.length === 0) return 0;
+    if (held === b) return (2 * sharedWithHeld(codesA)) / (codesA.length + codesB.length);
+    if (held === a) return (2 * sharedWithHeld(codesB)) / (codesA.length + codesB.length);
+    return diceOf(codesA, codesB);
+  };
+}
+
 export function diceOf(a: Uint16Array, b: Uint16Array): number {
   if (a.length + b.length === 0) return 0;
   let i = 0;

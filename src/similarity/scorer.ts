@@ -1,4 +1,4 @@
-import { createTrigramSets, diceOf } from './chars.js';
+import { createDocumentDice, createTrigramSets } from './chars.js';
 import { cosineOf, type SparseVectors } from './vectors.js';
 
 export interface PairScore {
@@ -43,10 +43,11 @@ export function createPairScorer(vectors: SparseVectors, texts: readonly string[
   const trigrams: (Uint16Array | undefined)[] = new Array(texts.length);
   const trigramSet = createTrigramSets();
   const trigramsOf = (doc: number) => (trigrams[doc] ??= trigramSet(texts[doc]));
+  const dice = createDocumentDice(trigramsOf);
   const { charWeight, oppositionPenalty, recipientWeight } = settings;
   return (a, b, knownCosine) => {
     const cosine = knownCosine ?? cosineOf(vectors, a, b);
-    const chars = charWeight > 0 ? diceOf(trigramsOf(a), trigramsOf(b)) : 0;
+    const chars = charWeight > 0 ? dice(a, b) : 0;
     const penalty = oppositionPenalty > 0 && relations.opposed(a, b) ? oppositionPenalty : 0;
     const recipient = recipientWeight > 0 ? relations.recipientOverlap(a, b) : 0;
     return { score: blendedScore({ cosine, chars, penalty, recipient }, settings), cosine, chars, penalty, recipient };

@@ -6,6 +6,7 @@ import {
   cosineOf,
   createCosineScorer,
   createPairScorer,
+  createDocumentDice,
   createTrigramSets,
   diceOf,
   indexDocFreqLimit,
@@ -136,6 +137,23 @@ describe('character Dice', () => {
       }),
     );
   });
+
+  it('scores documents by number exactly as diceOf does, in any order of pairs, repeated sides held or not', () => {
+    const words = fc.array(fc.constantFrom('ab', 'ba', 'abab', 'staff', 'trained', ' ', 'z9'), { maxLength: 12 }).map((parts) => parts.join(' '));
+    const pairs = (n: number) => fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 40 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(words, fc.string()), { minLength: 1, maxLength: 8 }).chain((texts) => fc.tuple(fc.constant(texts), pairs(texts.length))),
+        ([texts, asked]) => {
+          const sets = texts.map((text) => trigramSet(text));
+          const dice = createDocumentDice((doc) => sets[doc]);
+          // Runs of one side repeated, as the candidate search asks them, then the pairs as drawn.
+          const runs = asked.flatMap(([a, b]) => [[a, b], [(a + 1) % texts.length, b], [a, b]]);
+          for (const [a, b] of [...runs, ...asked]) expect(dice(a, b)).toBe(diceOf(sets[a], sets[b]));
+        },
+      ),
+    );
+  });
 });
 
 describe('candidate pairs', () => {
@@ -214,6 +232,39 @@ describe('documents with no rare feature', () => {
     const keys = Array.from({ length: found.count }, (_, i) => `${found.a[i]}-${found.b[i]}`);
     expect(keys).toEqual(['298-299']);
     expect(found.cosine[0]).toBeCloseTo(1, 5);
+  });
+});
+
+describe('pairs held up by common words', () => {
+  // 400 documents over 20 words each in over 100 documents (common at this size), so every
+  // cosine is mostly common words; documents 0 and 1 also share one rare word, and 2 and 3 two.
+  const commonWords = (d: number) => Array.from({ length: 8 }, (_, i) => `w${(d * 7 + i * 3) % 20}`);
+  const docs = Array.from({ length: 400 }, (_, d) => [...commonWords(d), `own${d}`]);
+  docs[0].push('shared');
+  docs[1].push('shared');
+  docs[1].push(...commonWords(0));
+  docs[2].push('first', 'second', 'third');
+  docs[3].push('first', 'second', 'third', ...commonWords(2));
+  const vectors = buildVectors(docs, { bigramWeight: 0 });
+  const rareWeight = (a: number, b: number) => sharedFeatures(vectors, a, b).filter((f) => !f.feature.startsWith('w')).reduce((sum, f) => sum + f.weight, 0);
+  const found = (minRareShare: number) => {
+    const pairs = scoreCandidatePairs(vectors, createCosineScorer(vectors), () => false, { maxIndexDocShare: 0.05, minScore: 0.3, minRareShare });
+    return new Set(Array.from({ length: pairs.count }, (_, i) => `${pairs.a[i]}-${pairs.b[i]}`));
+  };
+
+  it('are met through a rare word, however little it carries, when no share is asked', () => {
+    expect(cosineOf(vectors, 0, 1)).toBeGreaterThan(0.3);
+    expect(found(0).has('0-1')).toBe(true);
+    expect(found(0).has('2-3')).toBe(true);
+  });
+
+  it('are not met when their rare words carry less than the share of the floor asked, and are when they carry more', () => {
+    const share = (rareWeight(0, 1) + rareWeight(2, 3)) / 2 / 0.3;
+    expect(rareWeight(0, 1)).toBeLessThan(share * 0.3);
+    expect(rareWeight(2, 3)).toBeGreaterThan(share * 0.3);
+    const pairs = found(share);
+    expect(pairs.has('0-1')).toBe(false);
+    expect(pairs.has('2-3')).toBe(true);
   });
 });
 
