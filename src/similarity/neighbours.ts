@@ -60,6 +60,12 @@ class NeighbourHeaps {
   private readonly others: Int32Array;
   private readonly scores: Float32Array;
   private readonly sizes: Int32Array;
+  /**
+   * Each full heap's weakest score (its top), -Infinity while it fills. Once heaps are full most
+   * offers lose, and this small array decides most of them without reading the heap itself, which
+   * on large inputs is a cache miss per offer (100,000 heaps of 40 take 32 MB).
+   */
+  private readonly weakest: Float32Array;
 
   constructor(
     private readonly docs: number,
@@ -68,9 +74,12 @@ class NeighbourHeaps {
     this.others = new Int32Array(docs * k);
     this.scores = new Float32Array(docs * k);
     this.sizes = new Int32Array(docs);
+    this.weakest = new Float32Array(docs).fill(-Infinity);
   }
 
   offer(doc: number, other: number, score: number): void {
+    // Below the weakest kept score it loses whatever its index (ties are decided in the heap).
+    if (score < this.weakest[doc]) return;
     const base = doc * this.k;
     const size = this.sizes[doc];
     if (size < this.k) {
@@ -78,7 +87,8 @@ class NeighbourHeaps {
       this.siftUp(base, size, other, score);
     } else if (this.weaker(this.scores[base], this.others[base], score, other)) {
       this.siftDown(base, other, score);
-    }
+    } else return;
+    if (this.sizes[doc] === this.k) this.weakest[doc] = this.scores[base];
   }
 
   /** Every kept neighbour pair once, smaller index first; scored as NeighbourSettings.sharedNeighbourBoost says. */
