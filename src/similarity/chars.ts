@@ -104,15 +104,13 @@ export function createDocumentDice(trigramsOf: (doc: number) => Uint16Array): (a
     previousB = b;
     const codesA = trigramsOf(a);
     const codesB = trigramsOf(b);
-    if (codesA.length + codesB.length === 0) return 0;
-    if (held === b) return (2 * sharedWithHeld(codesA)) / (codesA.length + codesB.length);
-    if (held === a) return (2 * sharedWithHeld(codesB)) / (codesA.length + codesB.length);
+    if (held === b) return diceOfShared(sharedWithHeld(codesA), codesA.length, codesB.length);
+    if (held === a) return diceOfShared(sharedWithHeld(codesB), codesA.length, codesB.length);
     return diceOf(codesA, codesB);
   };
 }
 
 export function diceOf(a: Uint16Array, b: Uint16Array): number {
-  if (a.length + b.length === 0) return 0;
   let i = 0;
   let j = 0;
   let shared = 0;
@@ -124,5 +122,10 @@ export function diceOf(a: Uint16Array, b: Uint16Array): number {
     } else if (a[i] < b[j]) i++;
     else j++;
   }
-  return (2 * shared) / (a.length + b.length);
+  return diceOfShared(shared, a.length, b.length);
+}
+
+/** Dice from the codes two sets share and their sizes; 0 for two empty sets. */
+function diceOfShared(shared: number, sizeA: number, sizeB: number): number {
+  return sizeA + sizeB === 0 ? 0 : (2 * shared) / (sizeA + sizeB);
 }
