@@ -1,9 +1,10 @@
 /**
  * Pieces of text that state no concern of their own, left behind where a report was split into
  * items: a lead-in whose list went to other items ("The following matters remain:"), an unfinished
- * clause ("Although not identified as causative of the death in this case,"), and a bare
- * addressee line ("3 Essex Partnership NHS Foundation Trust."). Their words are real words, so
- * two of them from two reports look alike and would be counted as a concern made twice.
+ * clause ("Although not identified as causative of the death in this case,"), a cover note
+ * ("letters are enclosed from the medical directors of both trusts"), and a bare addressee line
+ * ("3 Essex Partnership NHS Foundation Trust."). Their words are real words, so two of them from
+ * two reports look alike and would be counted as a concern made twice.
  */
 import { recipientParts } from './recipients.js';
 import { isSpace } from './space.js';
@@ -33,6 +34,25 @@ export function isUnfinishedClause(sentence: string): boolean {
   if (lastVisible(sentence) !== ',') return false;
   const first = /^[^A-Za-z]*([A-Za-z]+)/.exec(sentence)?.[1]?.toLowerCase();
   return first !== undefined && CLAUSE_OPENERS.has(first);
+}
+
+/**
+ * A cover note says what comes with the report ("I enclose a copy of the collision investigator's
+ * report", "letters are enclosed from the medical directors of both trusts"), not what went wrong:
+ * a first-person enclose / attach / append, or a present passive one that is not "attached to"
+ * something (a code attached to an incident is a fact of the case). An aside in brackets ("… markings
+ * on the road (a copy of the TfL report is attached).") leaves the sentence around it a concern.
+ */
+const FIRST_PERSON_ENCLOSURE = /(?:\bI|\b[Ww]e)(?:\s+(?:have|also|am|now|would|will|do))*\s+(?:enclose|enclosed|enclosing|attach|attached|attaching|append|appended)\b/;
+const PASSIVE_ENCLOSURE = /\b(?:is|are)\s+(?:also\s+)?(?:enclosed|attached|appended)\b(?!\s+to\b)/i;
+
+const BRACKETED = /\([^()]*\)/g;
+
+export function isCoverNote(sentence: string): boolean {
+  // Every sentence is asked; plain substring tests turn almost all of them away before a regex runs.
+  if (!sentence.includes('nclos') && !sentence.includes('ttach') && !sentence.includes('ppend')) return false;
+  const outsideBrackets = sentence.includes('(') ? sentence.replace(BRACKETED, ' ') : sentence;
+  return FIRST_PERSON_ENCLOSURE.test(outsideBrackets) || PASSIVE_ENCLOSURE.test(outsideBrackets);
 }
 
 /** An addressee line names at most this many terms (a body's name, a department, a place). */

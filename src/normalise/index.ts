@@ -4,7 +4,7 @@ import { foldText } from './fold.js';
 import { withoutFormTail } from './form.js';
 import { withoutFurniture } from './furniture.js';
 import { createActionFinder, type Action, type ActionFinder } from './actions.js';
-import { createAddresseeTest, isLeadIn, isUnfinishedClause, type AddresseeTest } from './fragments.js';
+import { createAddresseeTest, isCoverNote, isLeadIn, isUnfinishedClause, type AddresseeTest } from './fragments.js';
 import { isSpace } from './space.js';
 import { wordsOfFolded, type Normaliser } from './tokens.js';
 
@@ -274,9 +274,9 @@ function itemOf(sentences: readonly ReadSentence[], filter: BoilerplateFilter, k
   return keepLoneFragment && item.terms.length === 0 ? itemOfSentences(sentences, filter, new Set()) : item;
 }
 
-/** Which sentences are fragments: unfinished clauses, and a trailing lead-in after other words. */
+/** Which sentences are fragments: unfinished clauses and cover notes, and a trailing lead-in after other words. */
 function fragmentsOf(sentences: readonly ReadSentence[]): Set<ReadSentence> {
-  const fragments = new Set(sentences.filter((sentence) => isUnfinishedClause(sentence.sentence)));
+  const fragments = new Set(sentences.filter((sentence) => isUnfinishedClause(sentence.sentence) || isCoverNote(sentence.sentence)));
   const withTerms = sentences.filter((sentence) => sentence.terms.length > 0);
   const last = withTerms[withTerms.length - 1];
   if (last && isLeadIn(last.sentence) && withTerms.some((sentence) => sentence !== last && !fragments.has(sentence))) fragments.add(last);

@@ -55,6 +55,16 @@ describe('inputs that must be read correctly', () => {
     expect(report.stats.boilerplateItems).toBe(4);
   });
 
+  it('cover_notes.csv: sentences saying what is enclosed with a report do not make a recurring group', () => {
+    const { report } = json([fixture('quirks/cover_notes.csv')]);
+    expect(report.stats.recurringGroups).toBe(0);
+    // Three items are only a cover note; a concern with an attachment in brackets keeps its words.
+    const groups: { boilerplateOnly?: boolean; members: { id: string }[] }[] = report.themes.flatMap((t: { groups: unknown[] }) => t.groups);
+    const noConcern = groups.filter((g) => g.boilerplateOnly).flatMap((g) => g.members.map((m) => m.id));
+    expect(noConcern.sort()).toEqual(['carrow-2023-c1', 'linmouth-2019-c2', 'linmouth-2019-c4']);
+    expect(report.stats.boilerplateItems).toBe(3);
+  });
+
   it('procedural_repeat.csv: a coroner’s own formula repeated in two reports does not make a recurring group', () => {
     const { report } = json([fixture('quirks/procedural_repeat.csv')]);
     expect(report.stats.recurringGroups).toBe(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createAddresseeTest, isLeadIn, isUnfinishedClause } from '../../src/normalise/fragments.js';
+import { createAddresseeTest, isCoverNote, isLeadIn, isUnfinishedClause } from '../../src/normalise/fragments.js';
 import { createNormaliser, normaliseRecords, normaliseText, boilerplateFilter, parseAliasTables } from '../../src/normalise/index.js';
 import type { RecordItem } from '../../src/types.js';
 import { PROCEDURAL_PREAMBLE, UNRELATED_CONCERNS } from '../helpers.js';
@@ -21,6 +21,22 @@ describe('isLeadIn and isUnfinishedClause', () => {
   it('keeps a statement cut short at a comma: it still says what it is about', () => {
     expect(isUnfinishedClause('I believe that this matter should be looked at by the highways authority,')).toBe(false);
     expect(isUnfinishedClause('Although the ward was full.')).toBe(false);
+  });
+});
+
+describe('isCoverNote', () => {
+  it('finds a sentence that says what comes with the report', () => {
+    expect(isCoverNote('In addition to this report, letters are enclosed from the medical directors of both trusts.')).toBe(true);
+    expect(isCoverNote('I enclose a copy of the collision investigator’s report.')).toBe(true);
+    expect(isCoverNote('We have also attached the action plan for ease of reference.')).toBe(true);
+    expect(isCoverNote('An extract from his report is attached')).toBe(true);
+  });
+
+  it('leaves facts of the case that attach things, and an attachment named in brackets', () => {
+    expect(isCoverNote('Guidance is attached to the form to assist GPs in completing it.')).toBe(false);
+    expect(isCoverNote('The defibrillator pads were not attached appropriately.')).toBe(false);
+    expect(isCoverNote('Pedestrians cannot see the filter light (a copy of the report is attached).')).toBe(false);
+    expect(isCoverNote('The trust’s enclosed garden had ligature points.')).toBe(false);
   });
 });
 
