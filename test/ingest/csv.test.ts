@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findQuoteProblem, parseDelimited } from '../../src/ingest/csv.js';
+import { findQuoteProblem, parseDelimited, parsePlainDelimited } from '../../src/ingest/csv.js';
+import { parse } from 'csv-parse/sync';
 import { InputError } from '../../src/errors.js';
 import { ingestFiles } from '../../src/ingest/index.js';
 import { namesTextColumn } from '../../src/ingest/columns.js';
@@ -33,6 +34,51 @@ describe('parseDelimited', () => {
 
   it('names the character after a stray closing quote', () => {
     expect(findQuoteProblem('a,b\n1,"x"y\n', ',')).toEqual({ offset: 9, reason: 'unexpected character "y" after a closing quote' });
+  });
+});
+
+describe('parsePlainDelimited (the fast reader)', () => {
+  /** What csv-parse reads from the same text, with each row's line; undefined when it refuses the text. */
+  const byCsvParse = (text: string, delimiter: string) => {
+    try {
+      const rows = parse(text, { delimiter, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as { record: string[]; info: { bytes: number } }[];
+      const bytes = new TextEncoder().encode(text);
+      const lineOf = (offset: number) => {
+        let at = offset;
+        while (at < bytes.length && (bytes[at] === 10 || bytes[at] === 13)) at++;
+        return 1 + bytes.subarray(0, at).filter((b) => b === 10).length;
+      };
+      return rows.map(({ record }, i) => ({ record, line: lineOf(i === 0 ? 0 : rows[i - 1].info.bytes) }));
+    } catch {
+      return undefined;
+    }
+  };
+
+  it('reads what csv-parse reads, with the same lines, or turns the text down', () => {
+    const pieces = ['a', 'é', ' ', ',', ';', '"', '""', '\n', '\r\n', '\r', 'text, "quoted"'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), fc.constantFrom(',', ';'), (parts, delimiter) => {
+        const text = parts.join('');
+        const fast = parsePlainDelimited(text, delimiter);
+        if (fast === undefined) return true;
+        expect(fast).toEqual(byCsvParse(text, delimiter));
+        return true;
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads ordinary rows itself, and turns down stray quotes, lone CRs and mixed line endings', () => {
+    expect(parsePlainDelimited('id,text\n1,"a, ""b""\nc"\n\n2,d,\n', ',')).toEqual([
+      { record: ['id', 'text'], line: 1 },
+      { record: ['1', 'a, "b"\nc'], line: 2 },
+      { record: ['2', 'd', ''], line: 5 },
+    ]);
+    expect(parsePlainDelimited('id,text\n1,a"b\n', ',')).toBeUndefined();
+    expect(parsePlainDelimited('id,text\n1,"a"b\n', ',')).toBeUndefined();
+    expect(parsePlainDelimited('id,text\n1,"never closed\n', ',')).toBeUndefined();
+    expect(parsePlainDelimited('id,text\r1,a\r', ',')).toBeUndefined();
+    expect(parsePlainDelimited('id,text\r\n1,a\n', ',')).toBeUndefined();
   });
 });
 
