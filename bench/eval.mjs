@@ -13,7 +13,8 @@ function overridesFromArgs(args) {
   const out = {};
   for (const arg of args) {
     const [key, value] = arg.replace(/^--/, '').split('=');
-    if (value !== undefined) out[key.replace(/-(\w)/g, (_, c) => c.toUpperCase())] = Number(value);
+    // Numbers as numbers; a word (--text-unit=paragraph) as it is.
+    if (value !== undefined) out[key.replace(/-(\w)/g, (_, c) => c.toUpperCase())] = Number.isNaN(Number(value)) ? value : Number(value);
   }
   return out;
 }
@@ -87,6 +88,18 @@ function mrpcAccuracy(file) {
   check(`MRPC train accuracy (${train.pairs} pairs; tuning set)`, train.accuracy, 'reported', true);
   const test = mrpcAccuracy('data/mrpc_test.csv');
   check(`MRPC test accuracy (${test.pairs} pairs)`, test.accuracy, '≥ 0.72', test.accuracy >= 0.72);
+}
+
+// 5. STS-B test (reported, not a target): each pair's two sentences as items; pairs the annotators
+// scored 4 or more (same meaning) should share a group, pairs scored 2 or less should not.
+{
+  const pairs = csv('data/stsb_test.csv');
+  const records = pairs.flatMap((p, i) => [record(`stsb-${i}/1`, `stsb-${i}/1`, p.sentence1), record(`stsb-${i}/2`, `stsb-${i}/2`, p.sentence2)]);
+  const { groupOf } = assignmentsOf(report(records));
+  const together = (i) => groupOf.get(`stsb-${i}/1`) === groupOf.get(`stsb-${i}/2`);
+  const clear = pairs.map((p, i) => ({ score: Number(p.score), together: together(i) })).filter((p) => p.score >= 4 || p.score <= 2);
+  const right = clear.filter((p) => p.together === p.score >= 4).length;
+  check(`STS-B test: clear pairs right (${clear.length}: ≥ 4 together, ≤ 2 apart)`, right / clear.length, 'reported', true);
 }
 
 const width = Math.max(...results.map((r) => r.name.length));

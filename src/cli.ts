@@ -7,7 +7,7 @@ import { pairsCommand } from './commands/pairs.js';
 import { themesCommand } from './commands/themes.js';
 import { EXIT_INTERNAL, EXIT_USAGE, RecdedupError, UsageError } from './errors.js';
 import { packageVersion, type CliIo } from './io.js';
-import { DEFAULT_OPTIONS, FAIL_CONDITIONS, OUTPUT_FORMATS, resolveOptions, type FailCondition, type Options } from './options.js';
+import { DEFAULT_OPTIONS, FAIL_CONDITIONS, OUTPUT_FORMATS, resolveOptions, TEXT_UNIT_DEFAULTS, TEXT_UNITS, type FailCondition, type Options, type TextUnitSetting } from './options.js';
 
 export type { CliIo } from './io.js';
 
@@ -133,7 +133,7 @@ export const QUERY_TOP = 10;
 function addAnalysisOptions(command: Command): readonly Option[] {
   const before = command.options.length;
   command
-    .option('--threshold <0..1>', 'near-duplicate cut (average-link similarity)', unitNumber, DEFAULT_OPTIONS.threshold)
+    .option('--threshold <0..1>', `near-duplicate cut (average-link similarity) (default: ${TEXT_UNIT_DEFAULTS.paragraph.threshold} for paragraphs, ${TEXT_UNIT_DEFAULTS.sentence.threshold} for sentences)`, unitNumber)
     .option('--theme-threshold <0..1>', 'theme cut (mean topic score over all item pairs of two groups)', unitNumber, DEFAULT_OPTIONS.themeThreshold)
     .option('--min-sources <n>', 'a group is recurring when it spans at least n distinct sources', wholeNumber(1), DEFAULT_OPTIONS.minSources)
     .option('--text <column>', 'column holding the recommendation text')
@@ -145,7 +145,17 @@ function addAnalysisOptions(command: Command): readonly Option[] {
     .option('--sheet <name>', 'the sheet of an .xlsx input to read (default: the first)')
     .option('--aliases <file>', 'extra alias table (TSV: canonical form, then variants)')
     .option('--overrides <file>', 'overrides file (YAML or .json): mustLink and cannotLink item pairs, pin items to groups, rename groups and themes')
-    .addOption(new Option('--char-weight <0..1>', 'weight of character similarity in the pair score').argParser(unitNumber).default(DEFAULT_OPTIONS.charWeight))
+    .addOption(
+      new Option(
+        '--char-weight <0..1>',
+        `weight of character similarity in the pair score (default: ${TEXT_UNIT_DEFAULTS.paragraph.charWeight} for paragraphs, ${TEXT_UNIT_DEFAULTS.sentence.charWeight} for sentences)`,
+      ).argParser(unitNumber),
+    )
+    .addOption(
+      new Option('--text-unit <unit>', 'what an item is, which sets the defaults of --threshold and --char-weight (auto: sentence when 80 % of the items are one sentence)')
+        .choices(TEXT_UNITS)
+        .default(DEFAULT_OPTIONS.textUnit),
+    )
     .addOption(new Option('--bigram-weight <w>', 'weight of word pairs in the TF-IDF vectors (0 = off)').argParser(nonNegative).default(DEFAULT_OPTIONS.bigramWeight))
     .addOption(new Option('--opposition-penalty <0..1>', 'share taken off the score of two items asking opposite actions (0 = off)').argParser(unitNumber).default(DEFAULT_OPTIONS.oppositionPenalty))
     .addOption(new Option('--recipient-weight <0..1>', 'added to the score of two items from different sources addressed to the same bodies (0 = off)').argParser(unitNumber).default(DEFAULT_OPTIONS.recipientWeight))
@@ -175,10 +185,11 @@ function optionsFromFlags(flags: Record<string, unknown>, io: CliIo): Options {
   const format = flags.format as Options['format'];
   const colorWanted = flags.color !== false && !io.env.NO_COLOR && Boolean(io.stdout.isTTY);
   return resolveOptions({
-    threshold: flags.threshold as number,
+    threshold: flags.threshold as number | undefined,
     themeThreshold: flags.themeThreshold as number,
     minSources: flags.minSources as number,
-    charWeight: flags.charWeight as number,
+    charWeight: flags.charWeight as number | undefined,
+    textUnit: flags.textUnit as TextUnitSetting,
     bigramWeight: flags.bigramWeight as number,
     themeNeighbours: flags.themeNeighbours as number,
     sharedNeighbourBoost: flags.sharedNeighbourBoost as number,

@@ -7,13 +7,41 @@ export type FailCondition = (typeof FAIL_CONDITIONS)[number];
 export const OUTPUT_FORMATS = ['terminal', 'markdown', 'json', 'csv', 'html'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
+/** What an item of the input is: a passage of one or more sentences, or a single sentence. */
+export const TEXT_UNITS = ['auto', 'paragraph', 'sentence'] as const;
+export type TextUnitSetting = (typeof TEXT_UNITS)[number];
+export type TextUnit = Exclude<TextUnitSetting, 'auto'>;
+
+/**
+ * The near-duplicate cut and character weight each text unit takes unless --threshold or
+ * --char-weight says otherwise. Two sentences share few terms, so a few shared words make a high
+ * word cosine by chance: single sentences need a higher cut, and character trigrams — which see
+ * the function words, numbers, names and word forms that terms leave out — count for more
+ * (chosen on MRPC train, bench/quality.md).
+ */
+export const TEXT_UNIT_DEFAULTS: Readonly<Record<TextUnit, Readonly<{ threshold: number; charWeight: number }>>> = Object.freeze({
+  paragraph: Object.freeze({ threshold: 0.35, charWeight: 0.3 }),
+  sentence: Object.freeze({ threshold: 0.53, charWeight: 0.8 }),
+});
+
+/**
+ * A collection is read as sentences when at least this share of its items with content are one
+ * sentence. Lists of one-line recommendations and paraphrase sets are (MRPC 0.90, STS-B 0.96);
+ * concerns split from reports are not, whichever part of them is taken (the PFD concerns 0.38 in
+ * all, 0.30–0.52 year by year, 0.41 in their first 3,000 rows).
+ */
+export const SENTENCE_COLLECTION_SHARE = 0.8;
+
 /**
  * Every setting of a run, resolved once (defaults < flags). The core reads nothing else: no
  * environment, no globals. Ranges are checked by `validateOptions`.
  */
 export interface Options {
-  /** Near-duplicate cut: items join one group when their average-link similarity is at least this. 0..1. */
-  threshold: number;
+  /**
+   * Near-duplicate cut: items join one group when their average-link similarity is at least this.
+   * 0..1. Default: by the text unit (TEXT_UNIT_DEFAULTS: 0.35 for paragraphs, 0.53 for sentences).
+   */
+  threshold?: number;
   /**
    * Theme cut: groups join one theme while the mean topic score over all their item pairs is at
    * least this (word cosine × (1 + sharedNeighbourBoost × shared-neighbour share)). 0..1.
@@ -34,8 +62,17 @@ export interface Options {
   sharedNeighbourBoost: number;
   /** A group is *recurring* when its members come from at least this many distinct sources. >= 1. */
   minSources: number;
-  /** Weight of the character-trigram Dice score in the blended pair score (the rest is word TF-IDF cosine). 0..1. */
-  charWeight: number;
+  /**
+   * Weight of the character-trigram Dice score in the blended pair score (the rest is word TF-IDF
+   * cosine). 0..1. Default: by the text unit (0.3 for paragraphs, 0.8 for sentences).
+   */
+  charWeight?: number;
+  /**
+   * What an item is, which sets the defaults of threshold and charWeight: `paragraph`, `sentence`,
+   * or `auto` (the default): sentence when at least SENTENCE_COLLECTION_SHARE of the items with
+   * content are a single sentence, as in a list of one-line recommendations; else paragraph.
+   */
+  textUnit: TextUnitSetting;
   /** Weight of adjacent-word (bigram) features relative to single words in the TF-IDF vectors. 0 turns bigrams off. */
   bigramWeight: number;
   /**
@@ -94,12 +131,11 @@ export interface Options {
 }
 
 export const DEFAULT_OPTIONS: Readonly<Options> = Object.freeze({
-  threshold: 0.35,
   themeThreshold: 0.1,
   themeNeighbours: 40,
   sharedNeighbourBoost: 4,
   minSources: 2,
-  charWeight: 0.3,
+  textUnit: 'auto',
   bigramWeight: 0.5,
   oppositionPenalty: 0.7,
   recipientWeight: 0.1,
@@ -135,8 +171,9 @@ export function validateOptions(options: Options): void {
     'maxIndexDocShare',
   ];
   for (const key of unit) {
-    const value = options[key] as number;
-    if (!Number.isFinite(value) || value < 0 || value > 1) {
+    const value = options[key] as number | undefined;
+    if (value === undefined && (key === 'threshold' || key === 'charWeight')) continue;
+    if (value === undefined || !Number.isFinite(value) || value < 0 || value > 1) {
       throw new UsageError(`${key} must be a number from 0 to 1, got ${value}`);
     }
   }
@@ -151,6 +188,9 @@ export function validateOptions(options: Options): void {
   if (options.failOn !== undefined && options.baseline === undefined) {
     throw new UsageError(`--fail-on ${options.failOn} needs --baseline <earlier report.json> to compare with`);
   }
+  if (!TEXT_UNITS.includes(options.textUnit)) {
+    throw new UsageError(`textUnit must be one of ${TEXT_UNITS.join(', ')}, got ${options.textUnit}`);
+  }
   if (!OUTPUT_FORMATS.includes(options.format)) {
     throw new UsageError(`format must be one of ${OUTPUT_FORMATS.join(', ')}, got ${options.format}`);
   }
@@ -160,4 +200,14 @@ function requireWhole(key: string, value: number, min: number): void {
   if (!Number.isInteger(value) || value < min) {
     throw new UsageError(`${key} must be a whole number of at least ${min}, got ${value}`);
   }
+}
+
+/** The settings an analysis runs with: the text unit decided, and the cut and weight it implies where no flag set them. */
+export function settingsForTextUnit<T extends Pick<Options, 'threshold' | 'charWeight' | 'textUnit'>>(
+  options: T,
+  singleSentenceShare: number,
+): Omit<T, 'threshold' | 'charWeight' | 'textUnit'> & { threshold: number; charWeight: number; textUnit: TextUnit } {
+  const textUnit: TextUnit = options.textUnit !== 'auto' ? options.textUnit : singleSentenceShare >= SENTENCE_COLLECTION_SHARE ? 'sentence' : 'paragraph';
+  const defaults = TEXT_UNIT_DEFAULTS[textUnit];
+  return { ...options, threshold: options.threshold ?? defaults.threshold, charWeight: options.charWeight ?? defaults.charWeight, textUnit };
 }

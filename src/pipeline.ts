@@ -1,8 +1,8 @@
 import { clusterDocuments, groupDocuments, groupIndexOf, withThemes, type Clustering, type LinkConstraints, type PairScore } from './cluster/index.js';
-import { actionsOppose, normaliseRecords, type BoilerplateSentence, type NormalisedItem } from './normalise/index.js';
+import { actionsOppose, normaliseRecords, singleSentenceShare, type BoilerplateSentence, type NormalisedItem } from './normalise/index.js';
 import { createRecipientOverlap } from './normalise/recipients.js';
 import type { Normaliser } from './normalise/tokens.js';
-import type { Options } from './options.js';
+import { settingsForTextUnit, type Options, type TextUnit } from './options.js';
 import { buildVectorsWithWordsOnly, createPairScorer, GROUPING_MIN_RARE_SHARE, runNeighbourJob, scoreCandidatePairs, type NeighbourJob, type PairScorer, type ScoredPairs, type SparseVectors } from './similarity/index.js';
 import type { RecordItem } from './types.js';
 import { compareCodeUnits } from './order.js';
@@ -19,6 +19,8 @@ export interface Analysis {
   clustering: Clustering;
   /** Scores any two documents by the same rule the candidate pairs were scored with. */
   scorer: PairScorer;
+  /** The options the analysis ran with, the text unit decided (see AnalysisSettings). */
+  settings: AnalysisSettings;
 }
 
 /** Which options the analysis depends on: the rest only change how the report is shown. */
@@ -34,8 +36,14 @@ export const ANALYSIS_OPTION_KEYS = [
   'sharedNeighbourBoost',
   'oppositionPenalty',
   'recipientWeight',
+  'textUnit',
 ] as const;
 export type AnalysisOptions = Pick<Options, (typeof ANALYSIS_OPTION_KEYS)[number]>;
+/**
+ * The analysis options once the input is read: the text unit decided, and the threshold and
+ * character weight it implies wherever the options left them unset (settingsForTextUnit).
+ */
+export type AnalysisSettings = Omit<AnalysisOptions, 'threshold' | 'charWeight' | 'textUnit'> & { threshold: number; charWeight: number; textUnit: TextUnit };
 
 /**
  * Runs one named stage of the analysis. The default just runs it; a caller may pass one that
@@ -86,10 +94,10 @@ export function analyse(
   constraints?: GroupingConstraints,
 ): Analysis {
   const prepared = prepare(input, normaliser, options, stage);
-  const pairs = groupPairs(prepared, options, stage);
-  const topics = stage('topics', (tick) => runNeighbourJob(topicJob(prepared, options), tick));
+  const pairs = groupPairs(prepared, stage);
+  const topics = stage('topics', (tick) => runNeighbourJob(topicJob(prepared), tick));
   const clustering = stage('cluster', () =>
-    clusterDocuments(prepared.records.length, pairs, topics, options, linksOf(prepared.records, constraints), pairScoreOf(prepared)),
+    clusterDocuments(prepared.records.length, pairs, topics, prepared.settings, linksOf(prepared.records, constraints), pairScoreOf(prepared)),
   );
   return { ...analysisOf(prepared), pairs, clustering };
 }
@@ -116,12 +124,12 @@ export async function analyseInParallel(
     return analysis;
   }
   const prepared = prepare(input, normaliser, options, stage);
-  const themeLayer = background(topicJob(prepared, options));
-  const pairs = groupPairs(prepared, options, stage);
+  const themeLayer = background(topicJob(prepared));
+  const pairs = groupPairs(prepared, stage);
   const groups = stage('cluster', () =>
-    groupDocuments(prepared.records.length, pairs, options.threshold, linksOf(prepared.records, constraints), pairScoreOf(prepared)),
+    groupDocuments(prepared.records.length, pairs, prepared.settings.threshold, linksOf(prepared.records, constraints), pairScoreOf(prepared)),
   );
-  const pendingThemes = themeLayer.themesOf(groupIndexOf(groups), groups.length, options.themeThreshold);
+  const pendingThemes = themeLayer.themesOf(groupIndexOf(groups), groups.length, prepared.settings.themeThreshold);
   // Observed at once, so a failing worker is not reported as unhandled while this thread is busy.
   pendingThemes.catch(() => undefined);
   whileSearching?.({ ...analysisOf(prepared), pairs, groups });
@@ -140,8 +148,8 @@ function linksOf(records: readonly RecordItem[], constraints: GroupingConstraint
 
 /** Only what the report reads: the topic vectors and the search's skip rule are let go. */
 function analysisOf(prepared: Omit<Analysis, 'pairs' | 'clustering'>): Omit<Analysis, 'pairs' | 'clustering'> {
-  const { records, normalised, boilerplate, sentenceTerms, vectors, scorer } = prepared;
-  return { records, normalised, boilerplate, sentenceTerms, vectors, scorer };
+  const { records, normalised, boilerplate, sentenceTerms, vectors, scorer, settings } = prepared;
+  return { records, normalised, boilerplate, sentenceTerms, vectors, scorer, settings };
 }
 
 type Prepared = Omit<Analysis, 'pairs' | 'clustering'> & { excluded: (doc: number) => boolean; topicVectors: SparseVectors };
@@ -149,23 +157,24 @@ type Prepared = Omit<Analysis, 'pairs' | 'clustering'> & { excluded: (doc: numbe
 function prepare(input: readonly RecordItem[], normaliser: Normaliser, options: AnalysisOptions, stage: StageRunner): Prepared {
   const records = [...input].sort((a, b) => compareIds(a.id, b.id));
   const { items: normalised, boilerplate, sentenceTerms } = stage('normalise', (tick) => normaliseRecords(records, normaliser, options, tick));
+  const settings = settingsForTextUnit(options, singleSentenceShare(sentenceTerms));
   const excluded = (doc: number) => normalised[doc].terms.length === 0;
   const { vectors, wordsOnly: topicVectors } = stage('vectors', () =>
     buildVectorsWithWordsOnly(
       normalised.map((item) => item.terms),
-      options,
+      settings,
     ),
   );
   const scorer = createPairScorer(
     vectors,
     normalised.map((item) => item.text),
-    options,
+    settings,
     {
       opposed: (a, b) => actionsOppose(normalised[a].actions, normalised[b].actions),
       recipientOverlap: createRecipientOverlap(records),
     },
   );
-  return { records, normalised, boilerplate, sentenceTerms, vectors, scorer, excluded, topicVectors };
+  return { records, normalised, boilerplate, sentenceTerms, vectors, scorer, settings, excluded, topicVectors };
 }
 
 /** The grouping score of any two documents, for the near misses the linkage completes. */
@@ -174,11 +183,12 @@ function pairScoreOf(prepared: Prepared): PairScore {
 }
 
 /** Pairs below half the cut count as 0 in the averages: too weak to matter, too many to keep. */
-function groupPairs(prepared: Prepared, options: AnalysisOptions, stage: StageRunner): ScoredPairs {
+function groupPairs(prepared: Prepared, stage: StageRunner): ScoredPairs {
+  const { maxIndexDocShare, threshold } = prepared.settings;
   return stage('pairs', (tick) =>
     scoreCandidatePairs(prepared.vectors, prepared.scorer, prepared.excluded, {
-      maxIndexDocShare: options.maxIndexDocShare,
-      minScore: options.threshold * 0.5,
+      maxIndexDocShare,
+      minScore: threshold * 0.5,
       minRareShare: GROUPING_MIN_RARE_SHARE,
       onProgress: tick,
     }),
@@ -191,10 +201,10 @@ function groupPairs(prepared: Prepared, options: AnalysisOptions, stage: StageRu
  * word pairs), each item keeping only its nearest topical neighbours, raised by the neighbours two
  * items share. As for groups, pairs below half the cut count as 0 in the averages.
  */
-function topicJob(prepared: Prepared, options: AnalysisOptions): NeighbourJob {
+function topicJob(prepared: Prepared): NeighbourJob {
   const vectors = prepared.topicVectors;
   const skip = Uint8Array.from(prepared.normalised, (item) => (item.terms.length === 0 ? 1 : 0));
-  const { maxIndexDocShare, themeThreshold, themeNeighbours: k, sharedNeighbourBoost } = options;
+  const { maxIndexDocShare, themeThreshold, themeNeighbours: k, sharedNeighbourBoost } = prepared.settings;
   return { vectors, skip, settings: { maxIndexDocShare, minScore: themeThreshold * 0.5, k, sharedNeighbourBoost } };
 }
 

@@ -10,7 +10,7 @@ export async function pairsCommand(inputs: readonly string[], min: number | unde
   return withProgress(options.progress, io.stderr, async (progress) => {
     const { analysis, report, normaliser } = await runPipeline(inputs, options, io, progress);
     progress.step('writing the pairs');
-    const floor = min ?? options.threshold;
+    const floor = min ?? analysis.settings.threshold;
     const rows = pairRows(analysis, assignmentsOf(report).groupOf, floor, normaliser);
     await writeReport(options.format === 'json' ? renderPairsJson(rows, floor) : renderPairsCsv(rows, { excel: options.excel }), options.out, io);
     return 0;

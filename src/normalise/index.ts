@@ -213,6 +213,22 @@ export function normaliseRecords(
   return { items, boilerplate, sentenceTerms: perRecord.map((sentences) => sentences.map((sentence) => sentence.terms)) };
 }
 
+/**
+ * The share of the records with content that are a single sentence, counting only sentences with
+ * terms (`sentenceTerms` as normaliseRecords gives them): what decides whether a collection is read
+ * as sentences (see Options.textUnit). 0 when none has content.
+ */
+export function singleSentenceShare(sentenceTerms: readonly (readonly (readonly string[])[])[]): number {
+  let withContent = 0;
+  let single = 0;
+  for (const sentences of sentenceTerms) {
+    const count = sentences.filter((terms) => terms.length > 0).length;
+    if (count > 0) withContent++;
+    if (count === 1) single++;
+  }
+  return withContent === 0 ? 0 : single / withContent;
+}
+
 /** What a collection's boilerplate findings take out of any text read against that collection. */
 export interface BoilerplateFilter {
   /** Keys of whole sentences that are boilerplate. */

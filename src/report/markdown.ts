@@ -48,7 +48,7 @@ function summaryTable(report: ThemesReport): string[] {
     `| Skipped (empty text) | ${stats.skipped} |`,
     `| Boilerplate-only items | ${stats.boilerplateItems} |`,
     '',
-    `Threshold ${parameters.threshold}, theme threshold ${parameters.themeThreshold}, minimum sources ${parameters.minSources}.`,
+    `Items read as ${parameters.textUnit}s: threshold ${parameters.threshold}, character weight ${parameters.charWeight}; theme threshold ${parameters.themeThreshold}, minimum sources ${parameters.minSources}.`,
   ];
 }
 

@@ -8,7 +8,7 @@ import { traceGroups, type ChangesSinceBaseline } from '../history/changes.js';
 import { traceLineage, type Change, type Lineage } from '../history/lineage.js';
 import type { Normaliser } from '../normalise/tokens.js';
 import type { Options } from '../options.js';
-import { ANALYSIS_OPTION_KEYS, type Analysis, type AnalysisOptions, type GroupedAnalysis } from '../pipeline.js';
+import { ANALYSIS_OPTION_KEYS, type Analysis, type AnalysisSettings, type GroupedAnalysis } from '../pipeline.js';
 import type { RecordItem } from '../types.js';
 import type { OverridesSummary } from '../overrides/types.js';
 import { compareCodeUnits } from '../order.js';
@@ -18,7 +18,7 @@ export interface ThemesReport {
   schemaVersion: 1;
   tool: { name: 'recdedup'; version: string };
   /** The settings that decide the result (never output settings such as --out or colour). */
-  parameters: AnalysisOptions & { minSources: number };
+  parameters: AnalysisSettings & { minSources: number };
   stats: { items: number; sources: number; groups: number; recurringGroups: number; themes: number; skipped: number; boilerplateItems: number };
   /** With --baseline: what changed since the earlier report (extension). */
   changes?: ChangesSinceBaseline;
@@ -71,7 +71,8 @@ export type ReportMember = Pick<RecordItem, 'id' | 'source' | 'year' | 'recipien
 export interface ReportContext {
   version: string;
   skipped: number;
-  options: AnalysisOptions & Pick<Options, 'minSources'>;
+  /** The analysis's own settings come with it (Analysis.settings); of the rest, the report needs this. */
+  options: Pick<Options, 'minSources'>;
   normaliser: Normaliser;
   /** An earlier report to carry ids forward from and compare with. */
   baseline?: Baseline;
@@ -107,7 +108,7 @@ export function buildReport(inputOrder: readonly RecordItem[], analysis: Analysi
   return {
     schemaVersion: 1,
     tool: { name: 'recdedup', version: context.version },
-    parameters: reportParameters(context.options),
+    parameters: reportParameters(analysis.settings, context.options.minSources),
     stats: {
       items: records.length,
       sources: new Set(records.map((r) => r.source)).size,
@@ -146,10 +147,11 @@ function themesWithLineage(themes: ReportTheme[], baseline: Baseline): ReportThe
  * The settings that decide the result, and only those: where the report was written, its format
  * or colour must not change its bytes (CI jobs diff these files).
  */
-function reportParameters(options: ReportContext['options']): ThemesReport['parameters'] {
+function reportParameters(settings: AnalysisSettings, minSources: number): ThemesReport['parameters'] {
+  const all = { ...settings, minSources };
   // The contract's three come first, in its order.
   const keys = ['threshold', 'themeThreshold', 'minSources', ...ANALYSIS_OPTION_KEYS.filter((k) => k !== 'threshold' && k !== 'themeThreshold')] as const;
-  return Object.fromEntries(keys.map((key) => [key, options[key]])) as ThemesReport['parameters'];
+  return Object.fromEntries(keys.map((key) => [key, all[key]])) as ThemesReport['parameters'];
 }
 
 /** Each group's part of the report: it needs the groups only, not the themes they will fall into. */

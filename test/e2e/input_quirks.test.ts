@@ -31,12 +31,33 @@ describe('inputs that must be read correctly', () => {
   it('same_recipient.csv: a borderline pair to the same body from two reports groups; to different bodies, or within one report, it does not', () => {
     const groupOf = (report: { items: { id: string; group: string }[] }) => new Map(report.items.map((i) => [i.id, i.group]));
     const together = (groups: Map<string, string>, a: string, b: string) => groups.get(a) === groups.get(b);
-    const weighted = groupOf(json([fixture('quirks/same_recipient.csv')]).report);
-    const unweighted = groupOf(json([fixture('quirks/same_recipient.csv'), '--recipient-weight', '0']).report);
+    // Each concern here is one sentence; read as concerns are (passages), where the pair score's
+    // recipient term was measured, not as a list of one-line items.
+    const weighted = groupOf(json([fixture('quirks/same_recipient.csv'), '--text-unit', 'paragraph']).report);
+    const unweighted = groupOf(json([fixture('quirks/same_recipient.csv'), '--text-unit', 'paragraph', '--recipient-weight', '0']).report);
     expect(together(weighted, 'handover-2019', 'handover-2021')).toBe(true);
     expect(together(unweighted, 'handover-2019', 'handover-2021')).toBe(false);
     expect(together(weighted, 'lighting-2018', 'lighting-2022')).toBe(false);
     expect(together(weighted, 'prison-2023a', 'prison-2023b')).toBe(false);
+  });
+
+  it('one_sentence_items.csv: a list of one-line items is read as sentences, which keeps a different ask on the same subject apart', () => {
+    const groupOf = (report: { items: { id: string; group: string }[] }) => new Map(report.items.map((i) => [i.id, i.group]));
+    const auto = json([fixture('quirks/one_sentence_items.csv')]).report;
+    expect(auto.parameters).toMatchObject({ textUnit: 'sentence', threshold: 0.53, charWeight: 0.8 });
+    const asSentences = groupOf(auto);
+    // A near-copy and a rewording group either way; funding the removal of ligature points is not
+    // auditing them, and only the paragraph profile, with its lower cut and word-led score, joins them.
+    expect(asSentences.get('ligature-2019')).toBe(asSentences.get('ligature-2023'));
+    expect(asSentences.get('handover-2020')).toBe(asSentences.get('handover-2024'));
+    expect(asSentences.get('ligfund-2022')).not.toBe(asSentences.get('ligature-2019'));
+    const paragraphs = json([fixture('quirks/one_sentence_items.csv'), '--text-unit', 'paragraph']).report;
+    expect(paragraphs.parameters).toMatchObject({ textUnit: 'paragraph', threshold: 0.35, charWeight: 0.3 });
+    expect(groupOf(paragraphs).get('ligfund-2022')).toBe(groupOf(paragraphs).get('ligature-2019'));
+    // A flag given wins over the unit's default, the other default stays.
+    expect(json([fixture('quirks/one_sentence_items.csv'), '--threshold', '0.4']).report.parameters).toMatchObject({ textUnit: 'sentence', threshold: 0.4, charWeight: 0.8 });
+    // Passages (the seed recommendations: one to a dozen sentences each) stay paragraphs.
+    expect(json([fixture('seeds/recommendations.csv')]).report.parameters).toMatchObject({ textUnit: 'paragraph', threshold: 0.35, charWeight: 0.3 });
   });
 
   it('form_tail.csv: different concerns that each run on into the PFD form\'s closing sections are not grouped by the form\'s words', () => {

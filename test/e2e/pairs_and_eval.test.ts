@@ -56,14 +56,22 @@ describe('recdedup pairs', () => {
   });
 
   it('gives the recipient overlap of each pair, and its score is the documented blend of the parts', () => {
-    const run = recdedup(['pairs', fixture('quirks/same_recipient.csv'), '--min', '0', '--format', 'csv']);
-    expect(run.code, run.stderr).toBe(0);
-    const rows: Record<string, string>[] = parse(run.stdout, { columns: true });
-    const handover = rows.find((r) => r.id1 === 'handover-2019' && r.id2 === 'handover-2021')!;
+    const rowsOf = (name: string, flags: readonly string[]) => {
+      const run = recdedup(['pairs', fixture(`quirks/${name}`), '--min', '0', '--format', 'csv', ...flags]);
+      expect(run.code, run.stderr).toBe(0);
+      return parse(run.stdout, { columns: true }) as Record<string, string>[];
+    };
+    const asParagraphs = rowsOf('same_recipient.csv', ['--text-unit', 'paragraph']);
+    const handover = asParagraphs.find((r) => r.id1 === 'handover-2019' && r.id2 === 'handover-2021')!;
     expect(Number(handover.recipient)).toBe(1);
-    for (const r of rows) {
-      const blend = (0.7 * Number(r.cosine) + 0.3 * Number(r.chars) + 0.1 * Number(r.recipient)) * (1 - Number(r.penalty));
-      expect(Number(r.score)).toBeCloseTo(Math.min(1, blend), 3);
+    // A list of one-line items is read as sentences: character weight 0.8, unless told otherwise.
+    const sentences = [rowsOf('one_sentence_items.csv', []), rowsOf('one_sentence_items.csv', ['--char-weight', '0.5'])];
+    for (const [rows, charWeight] of [[asParagraphs, 0.3], [sentences[0], 0.8], [sentences[1], 0.5]] as const) {
+      expect(rows.length).toBeGreaterThan(0);
+      for (const r of rows) {
+        const blend = ((1 - charWeight) * Number(r.cosine) + charWeight * Number(r.chars) + 0.1 * Number(r.recipient)) * (1 - Number(r.penalty));
+        expect(Number(r.score)).toBeCloseTo(Math.min(1, blend), 3);
+      }
     }
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boilerplateVocabulary, findBoilerplate, proceduralRepeats, stripBoilerplateTerms } from '../../src/normalise/boilerplate.js';
-import { boilerplateSourceFloor, createNormaliser, normaliseRecords, parseAliasTables, sentencesOf } from '../../src/normalise/index.js';
+import { boilerplateSourceFloor, createNormaliser, normaliseRecords, parseAliasTables, sentencesOf, singleSentenceShare } from '../../src/normalise/index.js';
 import type { RecordItem } from '../../src/types.js';
 import { PROCEDURAL_PREAMBLE as PREAMBLE, UNRELATED_CONCERNS as TOPICS } from '../helpers.js';
 
@@ -139,5 +139,26 @@ describe('procedural repeats', () => {
     ]);
     expect(boilerplateVocabulary(findings, 4)).toEqual(boilerplateVocabulary(findings.filter((f) => !f.repeated), 4));
     expect(boilerplateVocabulary(findings, 4).has('similar')).toBe(false);
+  });
+});
+
+describe('singleSentenceShare', () => {
+  it('counts the items with content that are one sentence, out of the items with content', () => {
+    // Sentences with no terms (punctuation, stop words) do not count; nor do items with none.
+    const read = [[['ligatur', 'point']], [['staff'], ['train']], [[], ['handov', 'delay']], [[]], []];
+    expect(singleSentenceShare(read)).toBeCloseTo(2 / 3, 10);
+    expect(singleSentenceShare([])).toBe(0);
+    expect(singleSentenceShare([[[]]])).toBe(0);
+  });
+
+  it('is the share normaliseRecords reads: one-line items against passages', () => {
+    const normaliser = createNormaliser(parseAliasTables([]));
+    const settings = { boilerplateMinSources: 4, boilerplateContextSimilarity: 0.1 };
+    const lines = ['Wards should remove ligature points.', 'Trusts must train staff in restraint.', 'Ambulance handovers must be timely.'];
+    const passages = lines.map((line) => `${line} The coroner heard that this had happened before.`);
+    const share = (texts: string[]) => singleSentenceShare(normaliseRecords(texts.map((text, i) => record(i, text)), normaliser, settings).sentenceTerms);
+    expect(share(lines)).toBe(1);
+    expect(share(passages)).toBe(0);
+    expect(share([...lines, ...passages.slice(0, 1)])).toBe(0.75);
   });
 });

@@ -50,7 +50,7 @@ function sampleReport(): ThemesReport {
   return {
     schemaVersion: 1,
     tool: { name: 'recdedup', version: 'test' },
-    parameters: { threshold: 0.35, themeThreshold: 0.1, minSources: 2, charWeight: 0.3, bigramWeight: 0.5, boilerplateMinSources: 4, boilerplateContextSimilarity: 0.1, maxIndexDocShare: 0.05, themeNeighbours: 40, sharedNeighbourBoost: 4, oppositionPenalty: 0.7, recipientWeight: 0.1 },
+    parameters: { threshold: 0.35, themeThreshold: 0.1, minSources: 2, charWeight: 0.3, bigramWeight: 0.5, boilerplateMinSources: 4, boilerplateContextSimilarity: 0.1, maxIndexDocShare: 0.05, themeNeighbours: 40, sharedNeighbourBoost: 4, oppositionPenalty: 0.7, recipientWeight: 0.1, textUnit: 'paragraph' },
     stats: { items: 4, sources: 3, groups: 3, recurringGroups: 1, themes: 2, skipped: 0, boilerplateItems: 0 },
     themes,
     items: [

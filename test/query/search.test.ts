@@ -38,17 +38,17 @@ describe('query search', () => {
     // A rewording of r1 (and r5, which says the same): both share "ligature", "mental health", "wards".
     const result = searcher.search('NHS England should publish national guidance on safely removing ligature points in mental health wards.', 10);
     expect(idsOf(result.hits, corpus.records)[0]).toBe('r1');
-    expect(result.hits[0].pairScore).toBeGreaterThanOrEqual(DEFAULT_OPTIONS.threshold);
+    expect(result.hits[0].pairScore).toBeGreaterThanOrEqual(corpus.parameters.threshold);
     expect(idsOf(result.hits, corpus.records).slice(0, 2)).toContain('r5');
     expect(result.hits[0].sharedTerms).toContain('ligature');
   });
 
   it('ranks unrelated items low: nothing reaches the threshold for a text on another subject', () => {
-    const { searcher } = searcherOver(CORPUS);
+    const { searcher, corpus } = searcherOver(CORPUS);
     // Shares "review" with r2, and nothing else with anything.
     const result = searcher.search('Manufacturers should review the packaging of button batteries sold to families with young children.', 10);
     expect(result.hits.length).toBeGreaterThan(0);
-    for (const hit of result.hits) expect(hit.pairScore).toBeLessThan(DEFAULT_OPTIONS.threshold / 2);
+    for (const hit of result.hits) expect(hit.pairScore).toBeLessThan(corpus.parameters.threshold / 2);
   });
 
   it('lists only items that share a feature with the query, and none for a text sharing nothing', () => {
@@ -111,7 +111,7 @@ describe('query search', () => {
     expect(corpus.records[opposite.doc].id).toBe('r7');
     expect(same.penalty).toBe(0);
     expect(opposite.penalty).toBe(DEFAULT_OPTIONS.oppositionPenalty);
-    expect(opposite.pairScore).toBeLessThan(DEFAULT_OPTIONS.threshold);
+    expect(opposite.pairScore).toBeLessThan(corpus.parameters.threshold);
   });
 
   it('counts every item that reaches the threshold as a near-duplicate, listed or not', () => {
@@ -119,7 +119,7 @@ describe('query search', () => {
     const result = searcher.search('NHS England should publish national guidance on safely removing ligature points in mental health wards.', 1);
     expect(result.hits).toHaveLength(1);
     expect(result.nearDuplicates.map((doc) => corpus.records[doc].id).sort()).toEqual(['r1', 'r5']);
-    expect(result.highestPairScore).toBeGreaterThanOrEqual(DEFAULT_OPTIONS.threshold);
+    expect(result.highestPairScore).toBeGreaterThanOrEqual(corpus.parameters.threshold);
     const none = searcher.search('Manufacturers should review the packaging of button batteries.', 10);
     expect(none.nearDuplicates).toEqual([]);
     expect(none.highestPairScore).toBe(Math.max(...none.hits.map((h) => h.pairScore)));
