@@ -106,6 +106,14 @@ describe('recdedup query', () => {
     const fromIndex = query([text, '--index', index]);
     expect(fromIndex.parameters.threshold).toBe(0.5);
     expect(fromIndex).toEqual(query([text, PFD, '--threshold', '0.5']));
+    // The text unit decided when the index was built is kept with it, and scores the query.
+    const lines = fixture('quirks/one_sentence_items.csv');
+    const sentences = join(dir, 'one_sentence_items.idx');
+    expect(recdedup(['index', lines, '--out', sentences]).code).toBe(0);
+    const ask = 'Trusts should audit ligature anchor points every year';
+    const answered = query([ask, '--index', sentences]);
+    expect(answered.parameters).toMatchObject({ textUnit: 'sentence', threshold: 0.53, charWeight: 0.8 });
+    expect(answered).toEqual(query([ask, lines]));
   });
 
   it('prints a readable list at a terminal: scores, ids, why, and how often each was made', () => {
