@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.js';
 import { extractReports, isReportFile } from '../extract/documents.js';
 import { ingestFiles, ingestWorkbook, isWorkbook, type IngestResult, type InputFile } from '../ingest/index.js';
-import { parseBaseline, type Baseline } from '../history/baseline.js';
+import { parseBaseline, settingsChangedSince, type Baseline } from '../history/baseline.js';
 import { makeIdsUnique } from '../ingest/records.js';
 import { packageVersion, readInputFiles, readTextFile, shippedAliasTable, type CliIo } from '../io.js';
 import { createNormaliser, parseAliasTables } from '../normalise/index.js';
@@ -65,6 +65,7 @@ async function analyseInputs(
     : analyse(ingested.records, normaliser, options, progress.stage, links?.constraints);
   progress.step('building the report');
   const built = buildReport(ingested.records, analysis, { version: packageVersion(), skipped: ingested.skippedEmpty, options, normaliser, baseline, groups });
+  if (baseline && options.baseline) printWarnings(settingsChangedSince(baseline, built.parameters, options.baseline), io);
   const report = overrides && links ? withOverrides(built, overrides, links, analysis, io) : built;
   return { records: ingested.records, analysis, report, normaliser, aliasTexts };
 }

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import type { Warning } from '../types.js';
 import { compareIds } from '../pipeline.js';
 
 /**
@@ -9,6 +10,8 @@ export interface Baseline {
   groups: BaselineSet[];
   themes: BaselineSet[];
   items: number;
+  /** The earlier run's `parameters`, as it wrote them (an empty object when it wrote none). */
+  parameters: Record<string, unknown>;
 }
 
 export interface BaselineSet {
@@ -59,7 +62,21 @@ export function parseBaseline(text: string, file: string): Baseline {
     groups: sets(groupMembers, (id) => groupFacts.get(id) ?? { recurring: false, label: '' }),
     themes: sets(themeMembers, (id) => ({ recurring: false, label: themeLabels.get(id) ?? '' })),
     items: report.items.length,
+    parameters: isObject(report.parameters) ? report.parameters : {},
   };
+}
+
+/**
+ * The settings this run and the baseline's run disagree on, as one warning line (none when they
+ * agree). Groups formed under another cut, weight or text unit differ for that alone, so "new",
+ * "merged" and "split" would then say more about the settings than about the data. Only settings
+ * both reports name are compared: a report written before a setting existed says nothing of it.
+ */
+export function settingsChangedSince(baseline: Baseline, parameters: Readonly<Record<string, unknown>>, file: string): Warning[] {
+  const changed = Object.keys(parameters).filter((key) => key in baseline.parameters && baseline.parameters[key] !== parameters[key]);
+  if (changed.length === 0) return [];
+  const list = (values: Readonly<Record<string, unknown>>) => changed.map((key) => `${key} ${String(values[key])}`).join(', ');
+  return [{ message: `${file} was made with ${list(baseline.parameters)}; this run has ${list(parameters)}, so some changes since it come from the settings, not the data` }];
 }
 
 function memberList(lists: Map<string, string[]>, id: string): string[] {

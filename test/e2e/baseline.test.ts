@@ -113,6 +113,16 @@ describe('themes --baseline (the sample, then the sample with more rows)', () =>
     expect(alone.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('warns, in one line, when the baseline was made with other settings, and says nothing when they agree', () => {
+    const same = recdedup(['themes', fixture('pfd/pfd_sample.csv'), '--format', 'json', '--baseline', baselinePath]);
+    expect(same.stderr).toBe('');
+    const other = recdedup(['themes', fixture('pfd/pfd_sample.csv'), '--format', 'json', '--baseline', baselinePath, '--threshold', '0.4']);
+    expect(other.code, other.stderr).toBe(0);
+    expect(other.stderr.trim().split('\n')).toEqual([
+      `recdedup: warning: ${baselinePath} was made with threshold 0.35; this run has threshold 0.4, so some changes since it come from the settings, not the data`,
+    ]);
+  });
+
   it('names the file when the baseline is not a themes report', () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '{"records": []}');

@@ -58,7 +58,7 @@ describe('traceLineage', () => {
 
 describe('traceGroups', () => {
   it('counts changes, and calls a recurring group new-recurring only when none of its earlier groups recurred', () => {
-    const baseline = { items: 6, groups: [earlier('g-a', ['a']), earlier('g-bc', ['b', 'c'], true), earlier('g-d', ['d']), earlier('g-z', ['z'], true)], themes: [] };
+    const baseline = { items: 6, groups: [earlier('g-a', ['a']), earlier('g-bc', ['b', 'c'], true), earlier('g-d', ['d']), earlier('g-z', ['z'], true)], themes: [], parameters: {} };
     const { changes, lineage } = traceGroups(
       [
         { members: ['a', 'e'], recurring: true },
