@@ -149,33 +149,60 @@ function listed(names: readonly string[], shown: number): string {
   return `${names.slice(0, shown).join(', ')} and ${plural(rest, 'other')}`;
 }
 
-/** Readable at a terminal; only this renderer knows colour. */
+/**
+ * Readable at a terminal; only this renderer knows colour. Results with the same text as one
+ * listed above them (one report sent to several bodies, captured once for each) are named under
+ * it rather than shown again: the list says each thing once.
+ */
 export function renderQueryTerminal(report: QueryReport, settings: { color: boolean }): string {
   const c = new Chalk({ level: settings.color ? 1 : 0 });
   const { stats, parameters } = report;
+  const entries = withCopiesFolded(report.results);
+  const folded = entries.length < report.results.length ? ` (${plural(entries.length, 'different text')}; copies are listed under the first)` : '';
   const out = [
     c.bold(`Nearest existing recommendations to “${excerpt(report.query, QUERY_CHARS)}”`),
     c.dim(
-      `${plural(report.results.length, 'result')} · ${plural(stats.matched, 'item')} of ${stats.items.toLocaleString('en-GB')} share a term with it · ` +
+      `${plural(report.results.length, 'result')}${folded} · ${plural(stats.matched, 'item')} of ${stats.items.toLocaleString('en-GB')} share a term with it · ` +
         `ranked by pair score and how much of the query each covers · a pair score of ${parameters.threshold} or more would group them`,
     ),
   ];
   if (report.results.length === 0) out.push('', 'No existing item shares a term with this text.');
   else out.push('', c.bold(madeBeforeLine(report.madeBefore, parameters.threshold)));
-  const width = String(report.results.length).length;
-  report.results.forEach((r, i) => {
+  const width = String(entries.length).length;
+  entries.forEach(({ row: r, copies }, i) => {
     const score = r.score.toFixed(4);
     const mark = r.pairScore >= parameters.threshold ? ` ${c.yellow('near-duplicate')}` : '';
-    const facts = [r.source, r.year === null ? '' : String(r.year), r.recipient ? `to ${r.recipient}` : '', r.status].filter(Boolean);
     const indent = ' '.repeat(width + 2);
-    out.push('', `${c.bold(`${String(i + 1).padStart(width)}.`)} ${c.bold(score)}${mark}  ${c.green(r.id)} ${c.dim(facts.join(' · '))}`);
+    out.push('', `${c.bold(`${String(i + 1).padStart(width)}.`)} ${c.bold(score)}${mark}  ${c.green(r.id)} ${c.dim(factsOf(r).join(' · '))}`);
     out.push(`${indent}${excerpt(r.text, TEXT_CHARS)}`);
+    if (copies.length > 0) out.push(`${indent}${c.dim('the same text also as:')} ${copies.map((copy) => `${c.green(copy.id)} ${c.dim(`(${factsOf(copy).join(' · ')})`)}`).join(', ')}`);
     const measures = `pair score ${r.pairScore.toFixed(4)}, covers ${Math.round(100 * r.coverage)} % of the query`;
     out.push(c.dim(`${indent}${r.sharedTerms.length > 0 ? `why: ${r.sharedTerms.join(', ')} · ` : ''}${measures}`));
     const recurrence = r.recurring ? c.yellow(r.recurrence) : r.recurrence;
     out.push(`${indent}group ${c.cyan(r.group)}: ${recurrence}${r.groupSize > 1 ? c.dim(` — ${excerpt(r.groupLabel, LABEL_CHARS)}`) : ''}`);
   });
   return `${out.join('\n')}\n`;
+}
+
+function factsOf(row: QueryReportRow): string[] {
+  return [row.source, row.year === null ? '' : String(row.year), row.recipient ? `to ${row.recipient}` : '', row.status].filter(Boolean);
+}
+
+/** The results in their order, each text once: a result whose text is one listed above goes under that one. */
+function withCopiesFolded(rows: readonly QueryReportRow[]): { row: QueryReportRow; copies: QueryReportRow[] }[] {
+  const entries: { row: QueryReportRow; copies: QueryReportRow[] }[] = [];
+  const byText = new Map<string, QueryReportRow[]>();
+  for (const row of rows) {
+    const copies = byText.get(row.text);
+    if (copies) {
+      copies.push(row);
+      continue;
+    }
+    const entry = { row, copies: [] as QueryReportRow[] };
+    byText.set(row.text, entry.copies);
+    entries.push(entry);
+  }
+  return entries;
 }
 
 export function renderQueryJson(report: QueryReport): string {

@@ -7,7 +7,7 @@ import { analyse } from '../../src/pipeline.js';
 import { corpusFromAnalysis } from '../../src/query/corpus.js';
 import { COVERAGE_WEIGHT, createQuerySearcher } from '../../src/query/search.js';
 import { buildReport } from '../../src/report/index.js';
-import { madeBeforeLine, recurrenceLine } from '../../src/report/query.js';
+import { buildQueryReport, madeBeforeLine, recurrenceLine, renderQueryTerminal } from '../../src/report/query.js';
 import type { RecordItem } from '../../src/types.js';
 import { record, SHIPPED_ALIASES } from '../helpers.js';
 
@@ -177,5 +177,35 @@ describe('madeBeforeLine', () => {
     expect(madeBeforeLine(none, 0.35)).toBe(
       'No near-duplicate: no item reaches a pair score of 0.35 (the highest is 0.2000); the nearest below may still make the same point in other words.',
     );
+  });
+});
+
+describe('renderQueryTerminal', () => {
+  // One report sent to three bodies is three items with one text; the terminal says it once.
+  const sent = 'Trusts must review staffing levels on night shifts in maternity units and report the findings to their board.';
+  const records = [
+    ...CORPUS,
+    record('r2b', 'Report B2', sent, { year: 2018, recipient: 'CQC' }),
+    record('r2c', 'Report B3', sent, { year: 2019, recipient: 'DHSC' }),
+  ];
+
+  it('lists a text once, naming its copies under it, while the JSON lists every item', () => {
+    const { searcher, corpus } = searcherOver(records);
+    const report = buildQueryReport(sent, corpus, searcher.search(sent, 10), 10);
+    expect(report.results.filter((r) => r.text === sent).map((r) => r.id)).toEqual(['r2', 'r2b', 'r2c']);
+    const shown = renderQueryTerminal(report, { color: false });
+    // The text shown once, as an entry's own line (the header and group labels excerpt it too).
+    expect(shown.split('\n').filter((line) => line.trim() === sent)).toHaveLength(1);
+    expect(shown).toMatch(/the same text also as: r2b \(Report B2 · 2018 · to CQC\), r2c \(Report B3 · 2019 · to DHSC\)/);
+    expect(shown).toContain(`${report.results.length} results (${report.results.length - 2} different texts; copies are listed under the first)`);
+    // Entries are numbered as shown: the next text is number 2.
+    expect(shown).toMatch(/\n2\. [\d.]+ {1,2}/);
+  });
+
+  it('says nothing of copies when every text differs', () => {
+    const { searcher, corpus } = searcherOver(CORPUS);
+    const shown = renderQueryTerminal(buildQueryReport(sent, corpus, searcher.search(sent, 10), 10), { color: false });
+    expect(shown).not.toContain('the same text also as');
+    expect(shown).not.toContain('different texts');
   });
 });
