@@ -39,20 +39,44 @@ export function isUnfinishedClause(sentence: string): boolean {
 /**
  * A cover note says what comes with the report ("I enclose a copy of the collision investigator's
  * report", "letters are enclosed from the medical directors of both trusts"), not what went wrong:
- * a first-person enclose / attach / append, or a present passive one that is not "attached to"
- * something (a code attached to an incident is a fact of the case). An aside in brackets ("… markings
- * on the road (a copy of the TfL report is attached).") leaves the sentence around it a concern.
+ * a short sentence with a first-person enclose / attach / append, or a present passive one that is
+ * not "attached to" something (a code attached to an incident is a fact of the case). An aside in
+ * brackets ("… markings on the road (a copy of the TfL report is attached).") leaves the sentence
+ * around it a concern, and so does a bracket the split left open ("… markings on the road (A copy
+ * of the TfL report is appended for ease of reference.").
  */
 const FIRST_PERSON_ENCLOSURE = /(?:\bI|\b[Ww]e)(?:\s+(?:have|also|am|now|would|will|do))*\s+(?:enclose|enclosed|enclosing|attach|attached|attaching|append|appended)\b/;
 const PASSIVE_ENCLOSURE = /\b(?:is|are)\s+(?:also\s+)?(?:enclosed|attached|appended)\b(?!\s+to\b)/i;
 
-const BRACKETED = /\([^()]*\)/g;
+/** A bracketed aside, or a bracket opened and never closed: everything after it is the aside. */
+const BRACKETED = /\([^()]*(?:\)|$)/g;
+
+/**
+ * A cover note is at most this many words. The PFD concerns' cover notes run to 28 ("I attach the
+ * summing up in relation to this case which …"); a longer sentence that mentions an enclosure
+ * says more than that — a concern run on without full stops that ends "… is attached" is still a
+ * concern.
+ */
+const COVER_NOTE_MAX_WORDS = 30;
 
 export function isCoverNote(sentence: string): boolean {
   // Every sentence is asked; plain substring tests turn almost all of them away before a regex runs.
   if (!sentence.includes('nclos') && !sentence.includes('ttach') && !sentence.includes('ppend')) return false;
+  if (wordCount(sentence) > COVER_NOTE_MAX_WORDS) return false;
   const outsideBrackets = sentence.includes('(') ? sentence.replace(BRACKETED, ' ') : sentence;
   return FIRST_PERSON_ENCLOSURE.test(outsideBrackets) || PASSIVE_ENCLOSURE.test(outsideBrackets);
+}
+
+/** Runs of characters between white space. */
+function wordCount(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
 }
 
 /** An addressee line names at most this many terms (a body's name, a department, a place). */

@@ -37,6 +37,18 @@ describe('isCoverNote', () => {
     expect(isCoverNote('The defibrillator pads were not attached appropriately.')).toBe(false);
     expect(isCoverNote('Pedestrians cannot see the filter light (a copy of the report is attached).')).toBe(false);
     expect(isCoverNote('The trust’s enclosed garden had ligature points.')).toBe(false);
+    // A bracket the split left open is an aside to the end of the sentence.
+    expect(isCoverNote('Markings on the road will show pedestrians which way to look (A copy of the report to me is appended for ease of reference.')).toBe(false);
+  });
+
+  it('leaves a long sentence that mentions an enclosure: a concern run on without full stops', () => {
+    const runOn =
+      'In my opinion action should be taken to prevent future deaths by way of serious case reviews being shared between agencies at an early stage so that a full picture of any risk identified can be produced and a copy of the chronology is attached';
+    expect(runOn.split(' ').length).toBeGreaterThan(30);
+    expect(isCoverNote(runOn)).toBe(false);
+    // The same enclosure said in a sentence of its own is a cover note.
+    expect(isCoverNote('A copy of the chronology is attached')).toBe(true);
+    expect(isCoverNote('I attach the summing up in relation to this case, which essentially involves a patient who was lost to follow up after a scan.')).toBe(true);
   });
 });
 
