@@ -79,7 +79,7 @@ async function stagesTask(file, flags) {
 async function indexRecall(analysis) {
   try {
     const { againstExact } = await import('./recall.mjs');
-    return againstExact(analysis, OPTIONS);
+    return againstExact(analysis);
   } catch (error) {
     return { error: String(error.message ?? error).split('\n')[0] };
   }

@@ -6,7 +6,8 @@
 import { cosineOf, createCosineScorer, GROUPING_MIN_RARE_SHARE, scoreCandidatePairs } from '../dist/similarity/index.js';
 
 /** Both searches' times, the index's recall at the floor and at the threshold, and what the misses would have scored. */
-export function againstExact({ vectors, normalised, pairs, scorer }, options) {
+// The settings are the analysis's own: its threshold is decided by the text unit, not given.
+export function againstExact({ vectors, normalised, pairs, scorer, settings: options }) {
   const floor = options.threshold * 0.5; // as analyse() passes it (src/pipeline.ts)
   const settings = { maxIndexDocShare: options.maxIndexDocShare, minScore: floor, minRareShare: GROUPING_MIN_RARE_SHARE };
   const excluded = (doc) => normalised[doc].terms.length === 0;
