@@ -5,8 +5,11 @@
 // the rest of the benchmark: if src/ changes them, only this section reports an error.
 import { cosineOf, createCosineScorer, GROUPING_MIN_RARE_SHARE, scoreCandidatePairs } from '../dist/similarity/index.js';
 
-/** Both searches' times, the index's recall at the floor and at the threshold, and what the misses would have scored. */
-// The settings are the analysis's own: its threshold is decided by the text unit, not given.
+/**
+ * Both searches' times, the index's recall at the floor and at the threshold, and what the misses
+ * would have scored. The settings are the analysis's own: its threshold is decided by the text
+ * unit, not given.
+ */
 export function againstExact({ vectors, normalised, pairs, scorer, settings: options }) {
   const floor = options.threshold * 0.5; // as analyse() passes it (src/pipeline.ts)
   const settings = { maxIndexDocShare: options.maxIndexDocShare, minScore: floor, minRareShare: GROUPING_MIN_RARE_SHARE };

@@ -202,11 +202,11 @@ function requireWhole(key: string, value: number, min: number): void {
   }
 }
 
+/** Options with the text unit decided, and a cut and a character weight whether or not they were given. */
+export type TextUnitDecided<T> = Omit<T, 'threshold' | 'charWeight' | 'textUnit'> & { threshold: number; charWeight: number; textUnit: TextUnit };
+
 /** The settings an analysis runs with: the text unit decided, and the cut and weight it implies where no flag set them. */
-export function settingsForTextUnit<T extends Pick<Options, 'threshold' | 'charWeight' | 'textUnit'>>(
-  options: T,
-  singleSentenceShare: number,
-): Omit<T, 'threshold' | 'charWeight' | 'textUnit'> & { threshold: number; charWeight: number; textUnit: TextUnit } {
+export function settingsForTextUnit<T extends Pick<Options, 'threshold' | 'charWeight' | 'textUnit'>>(options: T, singleSentenceShare: number): TextUnitDecided<T> {
   const textUnit: TextUnit = options.textUnit !== 'auto' ? options.textUnit : singleSentenceShare >= SENTENCE_COLLECTION_SHARE ? 'sentence' : 'paragraph';
   const defaults = TEXT_UNIT_DEFAULTS[textUnit];
   return { ...options, threshold: options.threshold ?? defaults.threshold, charWeight: options.charWeight ?? defaults.charWeight, textUnit };

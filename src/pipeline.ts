@@ -2,7 +2,7 @@ import { clusterDocuments, groupDocuments, groupIndexOf, withThemes, type Cluste
 import { actionsOppose, normaliseRecords, singleSentenceShare, type BoilerplateSentence, type NormalisedItem } from './normalise/index.js';
 import { createRecipientOverlap } from './normalise/recipients.js';
 import type { Normaliser } from './normalise/tokens.js';
-import { settingsForTextUnit, type Options, type TextUnit } from './options.js';
+import { settingsForTextUnit, type Options, type TextUnitDecided } from './options.js';
 import { buildVectorsWithWordsOnly, createPairScorer, GROUPING_MIN_RARE_SHARE, runNeighbourJob, scoreCandidatePairs, type NeighbourJob, type PairScorer, type ScoredPairs, type SparseVectors } from './similarity/index.js';
 import type { RecordItem } from './types.js';
 import { compareCodeUnits } from './order.js';
@@ -43,7 +43,7 @@ export type AnalysisOptions = Pick<Options, (typeof ANALYSIS_OPTION_KEYS)[number
  * The analysis options once the input is read: the text unit decided, and the threshold and
  * character weight it implies wherever the options left them unset (settingsForTextUnit).
  */
-export type AnalysisSettings = Omit<AnalysisOptions, 'threshold' | 'charWeight' | 'textUnit'> & { threshold: number; charWeight: number; textUnit: TextUnit };
+export type AnalysisSettings = TextUnitDecided<AnalysisOptions>;
 
 /**
  * Runs one named stage of the analysis. The default just runs it; a caller may pass one that
