@@ -29,6 +29,19 @@ function lastVisible(text: string): string {
  */
 const CLAUSE_OPENERS = new Set(['although', 'though', 'while', 'whilst', 'whereas', 'however', 'unless', 'despite', 'notwithstanding']);
 
+/**
+ * Words that make a sentence the rest of the one before it: "Including, where appropriate,
+ * updating the returns …" after "The review should include: …", or "And the board should …". Such
+ * a sentence says something only with its predecessor, so it is a poor label on its own.
+ */
+const CONTINUATION_OPENERS = new Set(['and', 'or', 'but', 'nor', 'including', 'which', 'whereby', 'plus']);
+
+/** A sentence that goes on from the one before it (see CONTINUATION_OPENERS): read by its first word only. */
+export function isContinuation(sentence: string): boolean {
+  const first = /^[^A-Za-z]*([A-Za-z]+)/.exec(sentence)?.[1]?.toLowerCase();
+  return first !== undefined && CONTINUATION_OPENERS.has(first);
+}
+
 /** "Although not identified as causative of the death in this case," — a clause whose main part never came. */
 export function isUnfinishedClause(sentence: string): boolean {
   if (lastVisible(sentence) !== ',') return false;

@@ -25,6 +25,14 @@ describe('centralSentence', () => {
     expect(central(['staffing', 'ligature ward'], weights)).toBe('ligature ward');
   });
 
+  it('passes over a heavy sentence that only goes on from the one before', () => {
+    const weights = new Map([['estate', 1], ['strategy', 1], ['returns', 2], ['surveys', 2], ['ligatures', 2]]);
+    const texts = ['Estate strategy', 'Including returns surveys ligatures estate strategy'];
+    expect(central(texts, weights)).toBe('Estate strategy');
+    // With no other sentence carrying weight, it is still the answer.
+    expect(central(['Nothing shared here', 'Including returns surveys'], weights)).toBe('Including returns surveys');
+  });
+
   it('prefers the earlier sentence on a tie and gives undefined when no sentence carries weight', () => {
     const weights = new Map([['ward', 1]]);
     expect(central(['ward one', 'ward two'], weights)).toBe('ward one');

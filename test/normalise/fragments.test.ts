@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createAddresseeTest, isCoverNote, isLeadIn, isUnfinishedClause } from '../../src/normalise/fragments.js';
+import { createAddresseeTest, isContinuation, isCoverNote, isLeadIn, isUnfinishedClause } from '../../src/normalise/fragments.js';
 import { createNormaliser, normaliseRecords, normaliseText, boilerplateFilter, parseAliasTables } from '../../src/normalise/index.js';
 import type { RecordItem } from '../../src/types.js';
 import { PROCEDURAL_PREAMBLE, UNRELATED_CONCERNS } from '../helpers.js';
@@ -8,6 +8,21 @@ import { PROCEDURAL_PREAMBLE, UNRELATED_CONCERNS } from '../helpers.js';
 const normaliser = () => createNormaliser(parseAliasTables([]));
 const settings = { boilerplateMinSources: 4, boilerplateContextSimilarity: 0.1 };
 const record = (id: string, source: string, text: string, recipient = ''): RecordItem => ({ id, source, text, recipient, year: 2024, status: '', origin: { file: 'test.csv', line: 1 } });
+
+describe('isContinuation', () => {
+  it('knows a sentence that goes on from the one before by its first word', () => {
+    expect(isContinuation('Including, where appropriate, updating the estates returns.')).toBe(true);
+    expect(isContinuation('and the board should review it.')).toBe(true);
+    expect(isContinuation('– Or a named lead should be appointed.')).toBe(true);
+  });
+
+  it('leaves a sentence that stands alone, whatever words it holds later', () => {
+    expect(isContinuation('The review should include staffing and training.')).toBe(false);
+    expect(isContinuation('Android phones were not checked.')).toBe(false);
+    expect(isContinuation('Inclusion criteria were unclear.')).toBe(false);
+    expect(isContinuation('')).toBe(false);
+  });
+});
 
 describe('isLeadIn and isUnfinishedClause', () => {
   it('tells a lead-in (colon) and a clause opened by a subordinating word and left at a comma', () => {
