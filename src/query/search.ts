@@ -1,6 +1,6 @@
 import { actionsOppose, boilerplateFilter, createNormaliser, normaliseText, parseAliasTables, type BoilerplateFilter } from '../normalise/index.js';
 import type { Normaliser } from '../normalise/tokens.js';
-import { blendedScore, createTrigramSets, diceOf, matchesWithRow, rowOf, rowOfTerms, sharedFeaturesOfRows } from '../similarity/index.js';
+import { blendedScore, createTrigramSets, createTrigramStore, diceOf, matchesWithRow, rowOf, rowOfTerms, sharedFeaturesOfRows } from '../similarity/index.js';
 import type { QueryCorpus } from './corpus.js';
 
 /** One existing item near the query: its row in the corpus and the parts of its score. */
@@ -63,9 +63,8 @@ export function createQuerySearcher(corpus: QueryCorpus, normaliser: Normaliser 
   const featureIds = new Map<string, number>();
   corpus.vectors.features.forEach((feature, id) => featureIds.set(feature, id));
   const filter = boilerplateFilter(corpus.boilerplate.findings, corpus.boilerplate.minSources);
-  const trigrams: (Uint16Array | undefined)[] = new Array(corpus.records.length);
   const trigramSet = createTrigramSets();
-  const trigramsOf = (doc: number) => (trigrams[doc] ??= trigramSet(corpus.texts[doc]));
+  const trigramsOf = createTrigramStore((doc) => corpus.texts[doc], corpus.records.length);
   const display = (term: string) => corpus.displays.get(term) ?? normaliser.display(term);
   return {
     corpus,

@@ -1,4 +1,4 @@
-import { createDocumentDice, createTrigramSets } from './chars.js';
+import { createDocumentDice, createTrigramStore } from './chars.js';
 import { cosineOf, type SparseVectors } from './vectors.js';
 
 export interface PairScore {
@@ -40,10 +40,7 @@ const UNRELATED: PairRelations = { opposed: () => false, recipientOverlap: () =>
  * are addressed to the same bodies.
  */
 export function createPairScorer(vectors: SparseVectors, texts: readonly string[], settings: ScorerSettings, relations: PairRelations = UNRELATED): PairScorer {
-  const trigrams: (Uint16Array | undefined)[] = new Array(texts.length);
-  const trigramSet = createTrigramSets();
-  const trigramsOf = (doc: number) => (trigrams[doc] ??= trigramSet(texts[doc]));
-  const dice = createDocumentDice(trigramsOf);
+  const dice = createDocumentDice(createTrigramStore((doc) => texts[doc], texts.length));
   const { charWeight, oppositionPenalty, recipientWeight } = settings;
   return (a, b, knownCosine) => {
     const cosine = knownCosine ?? cosineOf(vectors, a, b);

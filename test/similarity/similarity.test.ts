@@ -8,6 +8,7 @@ import {
   createPairScorer,
   createDocumentDice,
   createTrigramSets,
+  createTrigramStore,
   diceOf,
   indexDocFreqLimit,
   matchesWithRow,
@@ -135,6 +136,27 @@ describe('character Dice', () => {
         const shared = createTrigramSets();
         for (const text of texts) expect([...shared(text)]).toEqual([...trigramSet(text)]);
       }),
+    );
+  });
+
+  it('keeps each document\'s set as trigramSet makes it, asked in any order, however far its buffer grew', () => {
+    // Forty texts of random letters hold about 110,000 codes: the store's buffer (65,536 to start) grows.
+    const random = mulberry(7);
+    const long = Array.from({ length: 40 }, () => Array.from({ length: 3000 }, () => 'abcdefghijklmnopqrstuvwxyz0123456789  '[Math.floor(random() * 38)]).join(''));
+    const grown = createTrigramStore((doc) => long[doc], long.length);
+    const firstViews = long.map((_, doc) => grown(doc));
+    for (const [doc, text] of long.entries()) {
+      expect([...firstViews[doc]]).toEqual([...trigramSet(text)]);
+      expect([...grown(doc)]).toEqual([...trigramSet(text)]);
+    }
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom(...long)), { minLength: 1, maxLength: 60 }), fc.array(fc.nat(), { maxLength: 80 }), (texts, order) => {
+        const store = createTrigramStore((doc) => texts[doc], texts.length);
+        const seen = order.map((n) => n % texts.length).concat(texts.map((_, doc) => doc));
+        const views = seen.map((doc) => [doc, store(doc)] as const);
+        for (const [doc, view] of views) expect([...view]).toEqual([...trigramSet(texts[doc])]);
+      }),
+      { numRuns: 30 },
     );
   });
 
@@ -284,3 +306,14 @@ describe('TF-IDF vectors on many distinct word pairs', () => {
     expect(row).toEqual([...expected].sort());
   });
 });
+
+/** A seeded generator (mulberry32), so the long texts are the same on every run. */
+function mulberry(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
