@@ -1,5 +1,5 @@
 import { clusterDocuments, groupDocuments, groupIndexOf, withThemes, type Clustering, type LinkConstraints, type PairScore } from './cluster/index.js';
-import { actionsOppose, normaliseRecords, singleSentenceShare, type BoilerplateSentence, type NormalisedItem } from './normalise/index.js';
+import { createOppositionTest, normaliseRecords, singleSentenceShare, type BoilerplateSentence, type NormalisedItem } from './normalise/index.js';
 import { createRecipientOverlap } from './normalise/recipients.js';
 import type { Normaliser } from './normalise/tokens.js';
 import { settingsForTextUnit, type Options, type TextUnitDecided } from './options.js';
@@ -170,7 +170,7 @@ function prepare(input: readonly RecordItem[], normaliser: Normaliser, options: 
     normalised.map((item) => item.text),
     settings,
     {
-      opposed: (a, b) => actionsOppose(normalised[a].actions, normalised[b].actions),
+      opposed: createOppositionTest((doc) => normalised[doc].actions, normalised.length),
       recipientOverlap: createRecipientOverlap(records),
     },
   );

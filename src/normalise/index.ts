@@ -10,7 +10,7 @@ import { wordsOfFolded, type Normaliser } from './tokens.js';
 
 export { parseAliasTables } from './aliases.js';
 export { createNormaliser, tokenizeWords } from './tokens.js';
-export { actionsOppose, createActionFinder, type Action } from './actions.js';
+export { actionsOppose, createActionFinder, createOppositionTest, type Action } from './actions.js';
 export { foldText };
 
 /** A record's text as the similarity stage sees it. */

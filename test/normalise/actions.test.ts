@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { actionsOppose, createActionFinder, createNormaliser, parseAliasTables, tokenizeWords } from '../../src/normalise/index.js';
+import { actionsOppose, createActionFinder, createOppositionTest, createNormaliser, parseAliasTables, tokenizeWords } from '../../src/normalise/index.js';
 
 const normaliser = createNormaliser(parseAliasTables([]));
 const finder = createActionFinder(normaliser.termOfWord);
@@ -39,5 +40,18 @@ describe('actions', () => {
   it('is symmetric', () => {
     const texts = ['should introduce it', 'should not introduce it', 'must increase beds', 'must reduce beds', 'will review'];
     for (const a of texts) for (const b of texts) expect(actionsOppose(actionsOf(a), actionsOf(b))).toBe(actionsOppose(actionsOf(b), actionsOf(a)));
+  });
+
+  it('answers for documents by number exactly as actionsOppose does for their lists', () => {
+    const action = fc.record({ verb: fc.constantFrom('introduc', 'increas', 'review', 'fund'), negated: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(fc.array(action, { maxLength: 4 }), { minLength: 1, maxLength: 8 }), fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 30 }), (lists, asked) => {
+        const opposed = createOppositionTest((doc) => lists[doc], lists.length);
+        for (const [x, y] of asked) {
+          const [a, b] = [x % lists.length, y % lists.length];
+          expect(opposed(a, b)).toBe(actionsOppose(lists[a], lists[b]));
+        }
+      }),
+    );
   });
 });
