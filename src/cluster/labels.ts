@@ -1,5 +1,6 @@
 import { MONTHS } from '../normalise/boilerplate.js';
-import { isContinuation } from '../normalise/fragments.js';
+import { isContinuation, isLeadIn } from '../normalise/fragments.js';
+import { withoutListMarker } from '../normalise/index.js';
 import type { SparseVectors } from '../similarity/index.js';
 
 /**
@@ -331,20 +332,31 @@ function tallyOf(vectors: SparseVectors): { docs: Int32Array; weight: Float64Arr
  * once), so an opening sentence with a third of that total is the answer whatever the others
  * hold, and they are not weighed: a label is most often its text's opening sentence. A sentence
  * that only goes on from the one before (fragments.ts, isContinuation) is chosen only when no other
- * carries any weight.
+ * carries any weight; a lead-in comes with the sentence after it.
  */
 export function centralSentence(sentences: readonly string[], terms: readonly (readonly string[])[], weights: ReadonlyMap<string, number>): string | undefined {
   if (sentences.length === 0 || weights.size === 0) return undefined;
   const opening = sharedWeight(terms[0], weights);
   // The margin covers rounding: the sums are of positive numbers, in different orders.
-  if (opening > 0 && opening >= (upperBound(weights) / 3) * (1 + 1e-9) && !isContinuation(sentences[0])) return sentences[0];
+  if (opening > 0 && opening >= (upperBound(weights) / 3) * (1 + 1e-9) && !isContinuation(sentences[0])) return withWhatFollows(sentences, 0);
   const carried = [opening];
   for (let i = 1; i < sentences.length; i++) carried.push(sharedWeight(terms[i], weights));
   // A sentence that only goes on from the one before ("Including, where appropriate, …") is passed
   // over while another carries any weight: long, it can outweigh the sentence that says what it is about.
   const standing = carried.map((weight, i) => (isContinuation(sentences[i]) ? 0 : weight));
   const chosen = firstCentral(standing);
-  return sentences[chosen >= 0 ? chosen : firstCentral(carried)];
+  const index = chosen >= 0 ? chosen : firstCentral(carried);
+  return index >= 0 ? withWhatFollows(sentences, index) : undefined;
+}
+
+/**
+ * The sentence, and when it is a lead-in ("How to record high clozapine levels:") the sentence
+ * after it too (without the list marker it opens with): the lead-in names the subject, what
+ * follows says what is wrong with it.
+ */
+function withWhatFollows(sentences: readonly string[], index: number): string {
+  const sentence = sentences[index];
+  return isLeadIn(sentence) && index + 1 < sentences.length ? `${sentence.trimEnd()} ${withoutListMarker(sentences[index + 1]).trimStart()}` : sentence;
 }
 
 /** The most any sentence can carry: all the weights together; unbounded if one is negative. */

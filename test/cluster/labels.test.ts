@@ -33,6 +33,13 @@ describe('centralSentence', () => {
     expect(central(['Nothing shared here', 'Including returns surveys'], weights)).toBe('Including returns surveys');
   });
 
+  it('gives a lead-in with the sentence after it, and alone when nothing follows', () => {
+    const weights = new Map([['clozapine', 2], ['levels', 1], ['recorded', 1]]);
+    expect(central(['How to record clozapine levels:', 'levels were not recorded'], weights)).toBe('How to record clozapine levels: levels were not recorded');
+    expect(central(['Nothing shared', 'How to record clozapine levels:'], weights)).toBe('How to record clozapine levels:');
+    expect(central(['How to record clozapine levels:', '· levels were not recorded'], weights)).toBe('How to record clozapine levels: levels were not recorded');
+  });
+
   it('prefers the earlier sentence on a tie and gives undefined when no sentence carries weight', () => {
     const weights = new Map([['ward', 1]]);
     expect(central(['ward one', 'ward two'], weights)).toBe('ward one');
