@@ -356,7 +356,8 @@ export function centralSentence(sentences: readonly string[], terms: readonly (r
  */
 function withWhatFollows(sentences: readonly string[], index: number): string {
   const sentence = sentences[index];
-  return isLeadIn(sentence) && index + 1 < sentences.length ? `${sentence.trimEnd()} ${withoutListMarker(sentences[index + 1]).trimStart()}` : sentence;
+  const next = isLeadIn(sentence) && index + 1 < sentences.length ? withoutListMarker(sentences[index + 1]).trim() : '';
+  return next === '' ? sentence : `${sentence.trimEnd()} ${next}`;
 }
 
 /** The most any sentence can carry: all the weights together; unbounded if one is negative. */

@@ -38,6 +38,8 @@ describe('centralSentence', () => {
     expect(central(['How to record clozapine levels:', 'levels were not recorded'], weights)).toBe('How to record clozapine levels: levels were not recorded');
     expect(central(['Nothing shared', 'How to record clozapine levels:'], weights)).toBe('How to record clozapine levels:');
     expect(central(['How to record clozapine levels:', '· levels were not recorded'], weights)).toBe('How to record clozapine levels: levels were not recorded');
+    // What follows was cut away (page furniture): the lead-in stays as it is.
+    expect(central(['How to record clozapine levels:', ''], weights)).toBe('How to record clozapine levels:');
   });
 
   it('prefers the earlier sentence on a tie and gives undefined when no sentence carries weight', () => {
