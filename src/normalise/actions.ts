@@ -105,8 +105,7 @@ export function actionsOppose(a: readonly Action[], b: readonly Action[]): boole
  */
 export function createOppositionTest(actionsOf: (doc: number) => readonly Action[], docs: number): (a: number, b: number) => boolean {
   // Per document: 0 not yet seen, NO_ACTIONS, ASKS_ONLY (refuses nothing), or REFUSES (only
-  // refuses some verb, so it may oppose another). Typed, as a plain array this long is a hash
-  // table in V8; maps are kept only for documents with actions.
+  // refuses some verb, so it may oppose another). Maps are kept only for documents with actions.
   const state = new Int8Array(docs);
   const directions = new Map<number, Map<string, number>>();
   const stateOf = (doc: number): number => {

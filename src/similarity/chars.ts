@@ -40,10 +40,9 @@ export function createTrigramSets(): (text: string) => Uint16Array {
 
 /**
  * The trigram sets of documents by number, each made on first use and kept, all in one growing
- * buffer. One typed array per document was two buffers outside V8's heap per document, and
- * memory outside the heap growing by many small pieces makes V8 run full collections that find
- * nothing to free (eleven of them, 7 s, during the pair search over 300,000 items). A set handed
- * out is a view that stays valid after the buffer grows: the old buffer still holds it.
+ * buffer: one typed array per document cost two buffers per document (a scratch array and the
+ * kept copy), and 40 MB more memory at 100,000 items (bench/side-by-side.md). A set handed out is
+ * a view that stays valid after the buffer grows: the old buffer still holds it.
  */
 export function createTrigramStore(textOf: (doc: number) => string, docs: number): (doc: number) => Uint16Array {
   const write = createTrigramWriter();
