@@ -38,14 +38,19 @@ const CONTINUATION_OPENERS = new Set(['and', 'or', 'but', 'nor', 'including', 'w
 
 /** A sentence that goes on from the one before it (see CONTINUATION_OPENERS): read by its first word only. */
 export function isContinuation(sentence: string): boolean {
-  const first = /^[^A-Za-z]*([A-Za-z]+)/.exec(sentence)?.[1]?.toLowerCase();
+  const first = firstWordOf(sentence);
   return first !== undefined && CONTINUATION_OPENERS.has(first);
+}
+
+/** The sentence's first word in lower case, past any dash, bracket or list marker before it. */
+function firstWordOf(sentence: string): string | undefined {
+  return /^[^A-Za-z]*([A-Za-z]+)/.exec(sentence)?.[1]?.toLowerCase();
 }
 
 /** "Although not identified as causative of the death in this case," — a clause whose main part never came. */
 export function isUnfinishedClause(sentence: string): boolean {
   if (lastVisible(sentence) !== ',') return false;
-  const first = /^[^A-Za-z]*([A-Za-z]+)/.exec(sentence)?.[1]?.toLowerCase();
+  const first = firstWordOf(sentence);
   return first !== undefined && CLAUSE_OPENERS.has(first);
 }
 
