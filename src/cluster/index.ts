@@ -2,7 +2,8 @@ import type { ScoredPairs } from '../similarity/index.js';
 import { averageLinkage, NearMissCompletion, type LinkConstraints } from './linkage.js';
 
 export { averageLinkage, NearMissCompletion, type Edges, type LinkConstraints } from './linkage.js';
-export { centralMemberOf, centralSentence, classKeywords, EXACT_MEDOID_MAX, medoidOf, nearestToCentroid, sharedTerms, termWeights } from './labels.js';
+export { centralMemberOf, centralSentence, classKeywords, EXACT_MEDOID_MAX, medoidOf, nearestToCentroid, sharedTerms } from './labels.js';
+export { groupWeights, termWeights, weightsOfMap, type GroupWeights } from './weights.js';
 
 export interface Clustering {
   /** Groups as lists of documents, each sorted, ordered by their first document. */

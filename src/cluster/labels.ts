@@ -2,6 +2,7 @@ import { MONTHS } from '../normalise/boilerplate.js';
 import { isContinuation, isLeadIn } from '../normalise/fragments.js';
 import { withoutListMarker } from '../normalise/index.js';
 import type { SparseVectors } from '../similarity/index.js';
+import { groupWeights, type GroupWeights } from './weights.js';
 
 /**
  * Distinctive terms of each class (c-TF-IDF): how much of the class's text a term is, times how
@@ -254,72 +255,9 @@ export function medoidOf(members: readonly number[], similarity: (a: number, b: 
 }
 
 /** Features most shared across a group's members: the "why" shown with --explain. */
-export function sharedTerms(vectors: SparseVectors, members: readonly number[], count: number, weights = termWeights(vectors, members)): string[] {
+export function sharedTerms(vectors: SparseVectors, members: readonly number[], count: number, weights = groupWeights(vectors, members)): string[] {
   if (members.length < 2) return [];
-  return heaviestFeatures(weights, count);
-}
-
-/**
- * The `count` heaviest features, heaviest first (ties: code-unit order), as sorting them all would
- * give them; a group's map holds hundreds of features and only a handful are shown.
- */
-function heaviestFeatures(weights: ReadonlyMap<string, number>, count: number): string[] {
-  if (count <= 0) return [];
-  const best: [string, number][] = [];
-  for (const entry of weights) {
-    if (best.length === count && !heavier(entry, best[count - 1])) continue;
-    let at = best.length < count ? best.length : count - 1;
-    best[at] = entry;
-    while (at > 0 && heavier(best[at], best[at - 1])) {
-      [best[at], best[at - 1]] = [best[at - 1], best[at]];
-      at--;
-    }
-  }
-  return best.map(([feature]) => feature);
-}
-
-function heavier(entry: [string, number], than: [string, number]): boolean {
-  return entry[1] > than[1] || (entry[1] === than[1] && entry[0] < than[0]);
-}
-
-/**
- * What a group is about, feature by feature: for a group, the features at least two members
- * share, weighted by how many share them times their summed weight; for a single item, its own
- * TF-IDF row.
- */
-export function termWeights(vectors: SparseVectors, members: readonly number[]): Map<string, number> {
-  const { offsets, ids, features } = vectors;
-  const weights = new Map<string, number>();
-  if (members.length === 1) {
-    // One member: each feature once, so docs × weight is the row's own weight.
-    for (let k = offsets[members[0]]; k < offsets[members[0] + 1]; k++) weights.set(features[ids[k]], vectors.weights[k]);
-    return weights;
-  }
-  const { docs, weight } = tallyOf(vectors);
-  const seen: number[] = [];
-  for (const doc of members) {
-    for (let k = offsets[doc]; k < offsets[doc + 1]; k++) {
-      const id = ids[k];
-      if (docs[id]++ === 0) seen.push(id);
-      weight[id] += vectors.weights[k];
-    }
-  }
-  const minDocs = members.length < 2 ? 1 : 2;
-  for (const id of seen) {
-    if (docs[id] >= minDocs) weights.set(features[id], docs[id] * weight[id]);
-    docs[id] = 0;
-    weight[id] = 0;
-  }
-  return weights;
-}
-
-/** Per-feature tallies for termWeights, one pair per set of vectors, left all zero after each use. */
-const tallies = new WeakMap<SparseVectors, { docs: Int32Array; weight: Float64Array }>();
-
-function tallyOf(vectors: SparseVectors): { docs: Int32Array; weight: Float64Array } {
-  let tally = tallies.get(vectors);
-  if (!tally) tallies.set(vectors, (tally = { docs: new Int32Array(vectors.features.length), weight: new Float64Array(vectors.features.length) }));
-  return tally;
+  return weights.heaviest(count);
 }
 
 /**
@@ -334,13 +272,13 @@ function tallyOf(vectors: SparseVectors): { docs: Int32Array; weight: Float64Arr
  * that only goes on from the one before (fragments.ts, isContinuation) is chosen only when no other
  * carries any weight; a lead-in comes with the sentence after it.
  */
-export function centralSentence(sentences: readonly string[], terms: readonly (readonly string[])[], weights: ReadonlyMap<string, number>): string | undefined {
+export function centralSentence(sentences: readonly string[], terms: readonly (readonly string[])[], weights: GroupWeights): string | undefined {
   if (sentences.length === 0 || weights.size === 0) return undefined;
-  const opening = sharedWeight(terms[0], weights);
+  const opening = weights.ofSentence(terms[0]);
   // The margin covers rounding: the sums are of positive numbers, in different orders.
-  if (opening > 0 && opening >= (upperBound(weights) / 3) * (1 + 1e-9) && !isContinuation(sentences[0])) return withWhatFollows(sentences, 0);
+  if (opening > 0 && opening >= (weights.total() / 3) * (1 + 1e-9) && !isContinuation(sentences[0])) return withWhatFollows(sentences, 0);
   const carried = [opening];
-  for (let i = 1; i < sentences.length; i++) carried.push(sharedWeight(terms[i], weights));
+  for (let i = 1; i < sentences.length; i++) carried.push(weights.ofSentence(terms[i]));
   // A sentence that only goes on from the one before ("Including, where appropriate, …") is passed
   // over while another carries any weight: long, it can outweigh the sentence that says what it is about.
   const standing = carried.map((weight, i) => (isContinuation(sentences[i]) ? 0 : weight));
@@ -360,50 +298,9 @@ function withWhatFollows(sentences: readonly string[], index: number): string {
   return next === '' ? sentence : `${sentence.trimEnd()} ${next}`;
 }
 
-/** The most any sentence can carry: all the weights together; unbounded if one is negative. */
-function upperBound(weights: ReadonlyMap<string, number>): number {
-  let total = 0;
-  for (const weight of weights.values()) {
-    if (!(weight >= 0)) return Infinity;
-    total += weight;
-  }
-  return total;
-}
-
 /** Index of the earliest weight at least a third of the heaviest; -1 when none is above 0. */
 function firstCentral(carried: readonly number[]): number {
   const heaviest = Math.max(0, ...carried);
   if (heaviest === 0) return -1;
   return carried.findIndex((weight) => weight >= heaviest / 3);
-}
-
-/**
- * Each feature of the sentence (word, or adjacent word pair) counted once. A word pair is a
- * feature of a row only where both its words are (the pair is made from two of the row's words),
- * and shared by members only where both words are shared, so a pair is looked up only when both
- * its words have a weight: most pairs are never made into a string.
- */
-function sharedWeight(terms: readonly string[], weights: ReadonlyMap<string, number>): number {
-  // Only features that have a weight need remembering: the rest add nothing however often seen.
-  const seen = new Set<string>();
-  let weight = 0;
-  let previousWeighed = false;
-  for (let i = 0; i < terms.length; i++) {
-    const value = weights.get(terms[i]);
-    const weighed = value !== undefined;
-    if (weighed && !seen.has(terms[i])) {
-      seen.add(terms[i]);
-      weight += value;
-    }
-    if (weighed && previousWeighed) {
-      const pair = `${terms[i - 1]} ${terms[i]}`;
-      const pairValue = weights.get(pair);
-      if (pairValue !== undefined && !seen.has(pair)) {
-        seen.add(pair);
-        weight += pairValue;
-      }
-    }
-    previousWeighed = weighed;
-  }
-  return weight;
 }

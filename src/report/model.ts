@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { centralMemberOf, centralSentence, classKeywords, sharedTerms, termWeights } from '../cluster/index.js';
+import { centralMemberOf, centralSentence, classKeywords, groupWeights, sharedTerms, type GroupWeights } from '../cluster/index.js';
 import { sentencesOf, withoutListMarker } from '../normalise/index.js';
 import { sentenceKey } from '../normalise/boilerplate.js';
 import { withoutFurniture } from '../normalise/furniture.js';
@@ -174,7 +174,7 @@ function buildGroup(
   const sources = distinctSorted(rows.map((m) => m.source));
   const boilerplateOnly = members.every((doc) => analysis.normalised[doc].boilerplateOnly);
   // One map of the group's shared features serves both the label and the shared terms.
-  const weights = termWeights(vectors, members);
+  const weights = groupWeights(vectors, members);
   return {
     id: stableId('g', rows.map((m) => m.id)),
     label: excerpt(labelOf(medoid, weights, analysis, normaliser, boilerplateKeys), LABEL_CHARS),
@@ -197,7 +197,7 @@ function buildGroup(
  */
 function labelOf(
   medoid: number,
-  weights: ReadonlyMap<string, number>,
+  weights: GroupWeights,
   analysis: GroupedAnalysis | Analysis,
   normaliser: Normaliser,
   boilerplateKeys: ReadonlySet<string>,

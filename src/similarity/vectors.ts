@@ -13,6 +13,19 @@ export interface SparseVectors {
   docFreq: Int32Array;
   /** Feature id → feature text ("ligatur" or "ligatur risk"). */
   features: string[];
+  /**
+   * Feature text → id, for those built here (buildVectors); absent for vectors read from an index
+   * file or made by hand. Labels look up many sentences' words and pairs through it.
+   */
+  lookup?: FeatureLookup;
+}
+
+/** Feature ids by their words, without making a pair's text. */
+export interface FeatureLookup {
+  /** The id of a single-word feature; -1 when no document has the word. */
+  wordFeature(term: string): number;
+  /** The id of the adjacent pair of two words given by their feature ids; -1 when no document has it. */
+  pairFeature(firstWord: number, secondWord: number): number;
 }
 
 export interface VectorSettings {
@@ -39,12 +52,13 @@ interface CountedFeatures {
   counts: Int32Array;
   features: string[];
   isBigram: boolean[];
+  lookup?: FeatureLookup;
 }
 
 function countFeatures(docs: readonly (readonly string[])[], bigrams: boolean): CountedFeatures {
   const interner = new FeatureInterner();
   const rows = countRows(docs, interner, bigrams);
-  return { ...rows, features: interner.features, isBigram: interner.isBigram };
+  return { ...rows, features: interner.features, isBigram: interner.isBigram, lookup: interner.lookup() };
 }
 
 /**
@@ -52,7 +66,7 @@ function countFeatures(docs: readonly (readonly string[])[], bigrams: boolean): 
  * comes from the rows themselves, so dropping a kind of feature leaves the others' IDF unchanged.
  */
 function weighFeatures(counted: CountedFeatures, bigramWeight: number): SparseVectors {
-  const { offsets, ids, counts, features, isBigram } = counted;
+  const { offsets, ids, counts, features, isBigram, lookup } = counted;
   const docCount = offsets.length - 1;
   const docFreq = new Int32Array(features.length);
   for (let k = 0; k < ids.length; k++) docFreq[ids[k]]++;
@@ -69,7 +83,7 @@ function weighFeatures(counted: CountedFeatures, bigramWeight: number): SparseVe
     norm = Math.sqrt(norm) || 1;
     for (let k = offsets[r]; k < offsets[r + 1]; k++) weights[k] /= norm;
   }
-  return { offsets, ids, weights, docFreq, features };
+  return { offsets, ids, weights, docFreq, features, ...(lookup ? { lookup } : {}) };
 }
 
 /** Smoothed inverse document frequency: a feature in `docFreq` of `docCount` documents. */
@@ -172,7 +186,7 @@ function countRows(docs: readonly (readonly string[])[], interner: FeatureIntern
     let previous = -1;
     for (let i = 0; i < terms.length; i++) {
       const word = interner.word(terms[i]);
-      add(interner.featureOfWord(word));
+      add(word);
       if (bigrams && previous >= 0) add(interner.pair(previous, word, terms[i - 1], terms[i]));
       previous = word;
     }
@@ -200,41 +214,34 @@ function grown(array: Int32Array, atLeast: number): Int32Array<ArrayBuffer> {
 }
 
 /**
- * Feature ids for words and word pairs. A pair is found by its two word ids in an open-addressing
- * table of typed arrays, so the hot loop builds no strings and boxes no numbers; a pair's text is
- * made once, when first seen.
+ * Feature ids for words and word pairs. A pair is found by its two words' feature ids in an
+ * open-addressing table of typed arrays, so the hot loop builds no strings and boxes no numbers; a
+ * pair's text is made once, when first seen.
  */
 class FeatureInterner {
   readonly features: string[] = [];
   readonly isBigram: boolean[] = [];
   private words = new Map<string, number>();
-  private wordIds: number[] = [];
   private pairFirst = new Int32Array(1 << 16).fill(-1);
   private pairSecond = new Int32Array(1 << 16);
   private pairId = new Int32Array(1 << 16);
   private pairCount = 0;
 
+  /** The word's feature id, made on first sight. */
   word(term: string): number {
     let word = this.words.get(term);
     if (word === undefined) {
-      word = this.words.size;
+      word = this.add(term, false);
       this.words.set(term, word);
-      this.wordIds.push(this.add(term, false));
     }
     return word;
   }
 
-  featureOfWord(word: number): number {
-    return this.wordIds[word];
-  }
-
+  /** The pair's feature id, made on first sight; `first` and `second` are the words' feature ids. */
   pair(first: number, second: number, firstTerm: string, secondTerm: string): number {
-    const mask = this.pairFirst.length - 1;
-    let slot = (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca77)) & mask;
-    while (this.pairFirst[slot] !== -1) {
-      if (this.pairFirst[slot] === first && this.pairSecond[slot] === second) return this.pairId[slot];
-      slot = (slot + 1) & mask;
-    }
+    const found = slotOfPair(this.pairFirst, this.pairSecond, first, second);
+    if (found >= 0) return this.pairId[found];
+    const slot = -found - 1;
     const id = this.add(`${firstTerm} ${secondTerm}`, true);
     this.pairFirst[slot] = first;
     this.pairSecond[slot] = second;
@@ -242,6 +249,21 @@ class FeatureInterner {
     // Kept at most half full, so probes stay short.
     if (++this.pairCount * 2 > this.pairFirst.length) this.rehash();
     return id;
+  }
+
+  /**
+   * Look-ups into what was counted, for after the counting (nothing may be added once it is
+   * made). It holds the word map and the pair table, not the feature texts.
+   */
+  lookup(): FeatureLookup {
+    const { words, pairFirst, pairSecond, pairId } = this;
+    return {
+      wordFeature: (term) => words.get(term) ?? -1,
+      pairFeature: (first, second) => {
+        const found = slotOfPair(pairFirst, pairSecond, first, second);
+        return found >= 0 ? pairId[found] : -1;
+      },
+    };
   }
 
   private rehash(): void {
@@ -265,6 +287,17 @@ class FeatureInterner {
     this.isBigram.push(bigram);
     return this.features.length - 1;
   }
+}
+
+/** The slot of the pair table holding (first, second), or −(the empty slot where it would go) − 1. */
+function slotOfPair(pairFirst: Int32Array, pairSecond: Int32Array, first: number, second: number): number {
+  const mask = pairFirst.length - 1;
+  let slot = (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca77)) & mask;
+  while (pairFirst[slot] !== -1) {
+    if (pairFirst[slot] === first && pairSecond[slot] === second) return slot;
+    slot = (slot + 1) & mask;
+  }
+  return -slot - 1;
 }
 
 /** Exact cosine of two rows by merging their sorted ids. */

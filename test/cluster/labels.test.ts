@@ -1,9 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { centralMemberOf, centralSentence, classKeywords, EXACT_MEDOID_MAX, medoidOf, termWeights } from '../../src/cluster/index.js';
+import { centralMemberOf, centralSentence, classKeywords, EXACT_MEDOID_MAX, groupWeights, medoidOf, termWeights, weightsOfMap } from '../../src/cluster/index.js';
 import { buildVectors, cosineOf } from '../../src/similarity/index.js';
 
 /** centralSentence over texts whose terms are their lower-cased words. */
-const central = (texts: string[], weights: ReadonlyMap<string, number>) => centralSentence(texts, texts.map(termsOfText), weights);
+const central = (texts: string[], weights: ReadonlyMap<string, number>) => centralSentence(texts, texts.map(termsOfText), weightsOfMap(weights));
 const termsOfText = (text: string) => text.toLowerCase().split(' ');
 
 describe('centralSentence', () => {
@@ -57,10 +58,10 @@ describe('centralSentence, weighing', () => {
     const terms = new Proxy(texts.map(termsOfText), {
       get: (target, key, receiver) => (typeof key === 'string' && /^\d+$/.test(key) && asked.push(Number(key)), Reflect.get(target, key, receiver)),
     });
-    expect(centralSentence(texts, terms, new Map([['staffing', 2], ['ligature', 3]]))).toBe(texts[0]);
+    expect(centralSentence(texts, terms, weightsOfMap(new Map([['staffing', 2], ['ligature', 3]])))).toBe(texts[0]);
     expect(asked).toEqual([0]);
     asked.length = 0;
-    expect(centralSentence(texts, terms, new Map([['staffing', 0.5], ['ligature', 3]]))).toBe(texts[1]);
+    expect(centralSentence(texts, terms, weightsOfMap(new Map([['staffing', 0.5], ['ligature', 3]])))).toBe(texts[1]);
     expect(asked).toEqual([0, 1, 2]);
   });
 });
@@ -129,5 +130,40 @@ describe('classKeywords', () => {
   it('keeps a word that a title only sometimes comes before', () => {
     // "mr nurse" once, where a name between them was dropped; "nurse" is in five items.
     expect(keywordsOf(10).join(' ')).toContain('nurse');
+  });
+});
+
+describe('groupWeights', () => {
+  const alphabet = ['a1', 'b2', 'c3', 'd4', 'e5', 'f6'];
+  const terms = fc.array(fc.constantFrom(...alphabet), { maxLength: 9 });
+
+  it('answers as the map of termWeights does, to the bit, for any group and sentence', () => {
+    fc.assert(
+      fc.property(
+        fc.array(terms, { minLength: 1, maxLength: 7 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 5 }),
+        // Sentences may hold words no document has.
+        fc.array(fc.array(fc.constantFrom(...alphabet, 'z9'), { maxLength: 9 }), { maxLength: 4 }),
+        fc.nat({ max: 8 }),
+        (texts, picks, sentences, count) => {
+          const vectors = buildVectors(texts, { bigramWeight: 0.5 });
+          const members = [...new Set(picks.map((p) => p % texts.length))].sort((a, b) => a - b);
+          const byId = groupWeights(vectors, members);
+          const byMap = weightsOfMap(termWeights(vectors, members));
+          expect(byId.size).toBe(byMap.size);
+          expect(byId.total()).toBe(byMap.total());
+          expect(byId.heaviest(count)).toEqual(byMap.heaviest(count));
+          for (const sentence of sentences) expect(byId.ofSentence(sentence)).toBe(byMap.ofSentence(sentence));
+        },
+      ),
+    );
+  });
+
+  it('stops answering once the next group of the same vectors is weighed', () => {
+    const vectors = buildVectors([['a1', 'b2'], ['a1', 'c3']], { bigramWeight: 0.5 });
+    const first = groupWeights(vectors, [0]);
+    expect(first.ofSentence(['a1', 'b2'])).toBeGreaterThan(0);
+    groupWeights(vectors, [0, 1]);
+    expect(() => first.ofSentence(['a1'])).toThrow(/next group/);
   });
 });

@@ -17,6 +17,7 @@ import {
   scoreCandidatePairs,
   sharedFeatures,
   trigramSet,
+  type SparseVectors,
 } from '../../src/similarity/index.js';
 
 const docs = [
@@ -59,8 +60,35 @@ describe('TF-IDF vectors', () => {
     fc.assert(
       fc.property(fc.array(words, { maxLength: 8 }), fc.constantFrom(0, 0.5, 1), (texts, bigramWeight) => {
         const both = buildVectorsWithWordsOnly(texts, { bigramWeight });
-        expect(both.vectors).toEqual(buildVectors(texts, { bigramWeight }));
-        expect(both.wordsOnly).toEqual(buildVectors(texts, { bigramWeight: 0 }));
+        // The look-up is functions, compared by what it answers (below), not by identity.
+        const data = (vectors: SparseVectors) => ({ ...vectors, lookup: undefined });
+        expect(data(both.vectors)).toEqual(data(buildVectors(texts, { bigramWeight })));
+        expect(data(both.wordsOnly)).toEqual(data(buildVectors(texts, { bigramWeight: 0 })));
+        // The words-only vectors are renumbered: the counting's look-up would name the wrong features.
+        expect(both.wordsOnly.lookup).toBeUndefined();
+      }),
+    );
+  });
+
+  it('looks every word and adjacent pair up as the feature it is, and anything else as -1', () => {
+    const words = fc.array(fc.constantFrom('a1', 'b2', 'c3', 'd4', 'e5'), { maxLength: 10 });
+    fc.assert(
+      fc.property(fc.array(words, { maxLength: 8 }), (texts) => {
+        const vectors = buildVectors(texts, { bigramWeight: 0.5 });
+        const lookup = vectors.lookup!;
+        vectors.features.forEach((feature, id) => {
+          const [first, second] = feature.split(' ');
+          const found = second === undefined ? lookup.wordFeature(first) : lookup.pairFeature(lookup.wordFeature(first), lookup.wordFeature(second));
+          expect(found).toBe(id);
+        });
+        expect(lookup.wordFeature('z9')).toBe(-1);
+        const adjacent = new Set(texts.flatMap((terms) => terms.slice(1).map((term, i) => `${terms[i]} ${term}`)));
+        for (const first of ['a1', 'b2', 'c3']) {
+          for (const second of ['a1', 'b2', 'c3']) {
+            const [a, b] = [lookup.wordFeature(first), lookup.wordFeature(second)];
+            if (a >= 0 && b >= 0 && !adjacent.has(`${first} ${second}`)) expect(lookup.pairFeature(a, b)).toBe(-1);
+          }
+        }
       }),
     );
   });
