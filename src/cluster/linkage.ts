@@ -1,3 +1,5 @@
+import { growableArray, grownArray } from '../growable.js';
+
 /** Undirected weighted edges between nodes, as parallel arrays. */
 export interface Edges {
   count: number;
@@ -238,7 +240,7 @@ function secondOf(key: number): number {
  * would cost the GC dearly.
  */
 class MergeHeap {
-  private entries = new Float64Array(2 * 1024);
+  private entries = growableArray(Float64Array, 2 * 1024);
   private size = 0;
 
   /** The entry the last pop() removed. */
@@ -293,9 +295,7 @@ class MergeHeap {
   }
 
   private grow(): void {
-    const entries = new Float64Array(this.entries.length * 2);
-    entries.set(this.entries);
-    this.entries = entries;
+    this.entries = grownArray(this.entries, this.entries.length + 1);
   }
 }
 
@@ -410,7 +410,7 @@ const EMPTY = 0;
  * first drops its stale entries (clusters merged away), and only then moves to a larger block.
  */
 class NeighbourLists {
-  private pool = new Int32Array(1024);
+  private pool = growableArray(Int32Array, 1024);
   private used = 0;
   private readonly start: Int32Array;
   private readonly length: Int32Array;
@@ -446,13 +446,7 @@ class NeighbourLists {
     this.length[node] = live;
     if (live < this.capacity[node]) return;
     const capacity = Math.max(4, 2 * live);
-    if (this.used + capacity > this.pool.length) {
-      let size = this.pool.length * 2;
-      while (size < this.used + capacity) size *= 2;
-      const pool = new Int32Array(size);
-      pool.set(this.pool.subarray(0, this.used));
-      this.pool = pool;
-    }
+    if (this.used + capacity > this.pool.length) this.pool = grownArray(this.pool, this.used + capacity);
     this.pool.copyWithin(this.used, from, from + live);
     this.start[node] = this.used;
     this.capacity[node] = capacity;

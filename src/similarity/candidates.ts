@@ -1,3 +1,4 @@
+import { growableArray, grownArray } from '../growable.js';
 import type { PairScorer } from './scorer.js';
 import type { SparseVectors } from './vectors.js';
 
@@ -267,11 +268,12 @@ function splitCommon(vectors: SparseVectors, maxDocFreq: number) {
 /** Pairs appended into typed arrays that double when full: no per-pair objects, no boxed numbers. */
 export class PairBuffer {
   private count = 0;
-  private a = new Int32Array(1024);
-  private b = new Int32Array(1024);
-  private score = new Float32Array(1024);
-  private cosine = new Float32Array(1024);
-  private chars = new Float32Array(1024);
+  // Grown in place (growable.ts); what finish() hands out are views of them, never copies.
+  private a = growableArray(Int32Array, 1024);
+  private b = growableArray(Int32Array, 1024);
+  private score = growableArray(Float32Array, 1024);
+  private cosine = growableArray(Float32Array, 1024);
+  private chars = growableArray(Float32Array, 1024);
 
   push(a: number, b: number, score: number, cosine: number, chars: number): void {
     if (this.count === this.a.length) this.grow();
@@ -285,19 +287,14 @@ export class PairBuffer {
 
   finish(): ScoredPairs {
     const n = this.count;
-    return { count: n, a: this.a.slice(0, n), b: this.b.slice(0, n), score: this.score.slice(0, n), cosine: this.cosine.slice(0, n), chars: this.chars.slice(0, n) };
+    return { count: n, a: this.a.subarray(0, n), b: this.b.subarray(0, n), score: this.score.subarray(0, n), cosine: this.cosine.subarray(0, n), chars: this.chars.subarray(0, n) };
   }
 
   private grow(): void {
-    const twice = <T extends Int32Array | Float32Array>(from: T): T => {
-      const to = new (from.constructor as new (n: number) => T)(from.length * 2);
-      to.set(from);
-      return to;
-    };
-    this.a = twice(this.a);
-    this.b = twice(this.b);
-    this.score = twice(this.score);
-    this.cosine = twice(this.cosine);
-    this.chars = twice(this.chars);
+    this.a = grownArray(this.a, this.count + 1);
+    this.b = grownArray(this.b, this.count + 1);
+    this.score = grownArray(this.score, this.count + 1);
+    this.cosine = grownArray(this.cosine, this.count + 1);
+    this.chars = grownArray(this.chars, this.count + 1);
   }
 }

@@ -1,3 +1,5 @@
+import { growableArray, grownArray } from '../growable.js';
+
 /**
  * Character-trigram Dice, for near-verbatim copies whose words differ by typos, OCR slips or
  * punctuation. A text is compared as lower-case letters and digits with every other run of
@@ -48,18 +50,12 @@ export function createTrigramStore(textOf: (doc: number) => string, docs: number
   const write = createTrigramWriter();
   const start = new Int32Array(docs).fill(-1);
   const size = new Int32Array(docs);
-  let codes = new Uint16Array(1 << 16);
+  let codes = growableArray(Uint16Array, 1 << 16);
   let used = 0;
   return (doc) => {
     if (start[doc] < 0) {
       const set = write(textOf(doc));
-      if (used + set.length > codes.length) {
-        let capacity = codes.length * 2;
-        while (capacity < used + set.length) capacity *= 2;
-        const grown = new Uint16Array(capacity);
-        grown.set(codes.subarray(0, used));
-        codes = grown;
-      }
+      if (used + set.length > codes.length) codes = grownArray(codes, used + set.length);
       codes.set(set, used);
       start[doc] = used;
       size[doc] = set.length;

@@ -1,3 +1,5 @@
+import { growableArray, grownArray } from '../growable.js';
+
 /**
  * TF-IDF vectors in compressed sparse rows: one typed array of feature ids and one of weights for
  * all documents, so a million short texts cost a few arrays rather than a million maps.
@@ -167,8 +169,9 @@ function withoutPairs(counted: CountedFeatures): CountedFeatures {
 /** Each document's distinct feature ids (sorted) and their counts, in compressed rows. */
 function countRows(docs: readonly (readonly string[])[], interner: FeatureInterner, bigrams: boolean) {
   const offsets = new Int32Array(docs.length + 1);
-  let ids = new Int32Array(1 << 16);
-  let counts = new Int32Array(1 << 16);
+  // The two that grow with the input grow in place (growable.ts).
+  let ids = growableArray(Int32Array, 1 << 16);
+  let counts = growableArray(Int32Array, 1 << 16);
   // Dense counts by feature id, reset after each row through the row's own list of ids.
   let scratch = new Int32Array(1 << 16);
   let size = 0;
@@ -192,8 +195,8 @@ function countRows(docs: readonly (readonly string[])[], interner: FeatureIntern
     }
     const sorted = row.subarray(0, rowLength).sort();
     if (size + rowLength > ids.length) {
-      ids = grown(ids, size + rowLength);
-      counts = grown(counts, size + rowLength);
+      ids = grownArray(ids, size + rowLength);
+      counts = grownArray(counts, size + rowLength);
     }
     for (let i = 0; i < rowLength; i++) {
       const feature = sorted[i];
@@ -204,7 +207,7 @@ function countRows(docs: readonly (readonly string[])[], interner: FeatureIntern
     rowLength = 0;
     offsets[r + 1] = size;
   }
-  return { offsets, ids: ids.slice(0, size), counts: counts.subarray(0, size) };
+  return { offsets, ids: ids.subarray(0, size), counts: counts.subarray(0, size) };
 }
 
 function grown(array: Int32Array, atLeast: number): Int32Array<ArrayBuffer> {
