@@ -95,32 +95,15 @@ export function weightsOfMap(weights: ReadonlyMap<string, number>): GroupWeights
 }
 
 /**
- * termWeights as a map of feature texts: the group's features and weights, in the order
- * groupWeights walks them (a single item's row order; else each feature's first sight).
+ * The group's weights as a map of feature texts, in the order groupWeights walks them (a single
+ * item's row order; else each feature's first sight). Weighing it ends any earlier group's
+ * groupWeights of the same vectors, as weighing the next group does.
  */
 export function termWeights(vectors: SparseVectors, members: readonly number[]): Map<string, number> {
-  const { offsets, ids, features } = vectors;
-  const weights = new Map<string, number>();
-  if (members.length === 1) {
-    // One member: each feature once, so docs × weight is the row's own weight.
-    for (let k = offsets[members[0]]; k < offsets[members[0] + 1]; k++) weights.set(features[ids[k]], vectors.weights[k]);
-    return weights;
-  }
-  const { docs, weight } = tallyOf(vectors);
-  const seen: number[] = [];
-  for (const doc of members) {
-    for (let k = offsets[doc]; k < offsets[doc + 1]; k++) {
-      const id = ids[k];
-      if (docs[id]++ === 0) seen.push(id);
-      weight[id] += vectors.weights[k];
-    }
-  }
-  for (const id of seen) {
-    if (docs[id] >= 2) weights.set(features[id], docs[id] * weight[id]);
-    docs[id] = 0;
-    weight[id] = 0;
-  }
-  return weights;
+  const scratch = scratchOf(vectors);
+  const weighed = weighMembers(vectors, members, scratch);
+  scratch.generation++;
+  return new Map(weighed.map((id) => [vectors.features[id], scratch.weight[id]]));
 }
 
 /**
@@ -185,15 +168,6 @@ function weighMembers(vectors: SparseVectors, members: readonly number[], scratc
   }
   scratch.weighed = weighed;
   return weighed;
-}
-
-/** Per-feature tallies for termWeights, one pair per set of vectors, left all zero after each use. */
-const tallies = new WeakMap<SparseVectors, { docs: Int32Array; weight: Float64Array }>();
-
-function tallyOf(vectors: SparseVectors): { docs: Int32Array; weight: Float64Array } {
-  let tally = tallies.get(vectors);
-  if (!tally) tallies.set(vectors, (tally = { docs: new Int32Array(vectors.features.length), weight: new Float64Array(vectors.features.length) }));
-  return tally;
 }
 
 /**
