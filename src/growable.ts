@@ -37,7 +37,15 @@ export function growableArray<T extends GrowableArray>(kind: ArrayKind<T>, lengt
   const bytes = length * kind.BYTES_PER_ELEMENT;
   // Larger than one growable buffer may be: an ordinary array, grown by copying as before.
   if (bytes > MAX_GROWABLE_BYTES) return new kind(length);
-  const buffer = new (SharedArrayBuffer as unknown as GrowingBufferKind)(bytes, { maxByteLength: MAX_GROWABLE_BYTES });
+  let buffer: GrowingBuffer;
+  try {
+    buffer = new (SharedArrayBuffer as unknown as GrowingBufferKind)(bytes, { maxByteLength: MAX_GROWABLE_BYTES });
+  } catch (error) {
+    // The address space could not be reserved (a limit on virtual memory, `ulimit -v`): an ordinary
+    // array does the same work, only with the copies and the collections this module avoids.
+    if (error instanceof RangeError) return new kind(length);
+    throw error;
+  }
   return new kind(buffer, 0, length);
 }
 

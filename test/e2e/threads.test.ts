@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +40,21 @@ describe('two threads (a large input)', () => {
     // The theme layer must have found something, or the comparison proves little.
     expect(report.themes.some((theme: { groups: unknown[] }) => theme.groups.length > 1)).toBe(true);
     expect(two.stdout).toBe(one.stdout);
+  }, 60_000);
+
+  // The arrays that grow reserve 4 GB of address space each (src/growable.ts); where that cannot be
+  // had, they must fall back to ordinary arrays, not fail.
+  it.runIf(process.platform === 'linux')('give the same report under a limit on virtual memory (ulimit -v 6 GB)', () => {
+    const path = remixedSample();
+    const free = recdedup(['themes', path, '--format', 'json']);
+    const limited = spawnSync('/bin/sh', ['-c', `ulimit -v 6000000 && exec "${process.execPath}" bin/recdedup themes "${path}" --format json`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, CI: 'true' },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    expect(limited.status, limited.stderr).toBe(0);
+    expect(limited.stdout).toBe(free.stdout);
   }, 60_000);
 
   it('refuse a thread count other than 1 or 2', () => {
