@@ -18,10 +18,13 @@ const edgeLists = (nodes: number, length: { minLength?: number; maxLength: numbe
 
 /**
  * Self-loops dropped and weights made distinct, so no two links tie and the merges cannot depend
- * on order; rounded to 32 bits first, as the edge arrays store them.
+ * on order; rounded to 32 bits first, as the edge arrays store them. Each weight is moved by its
+ * own irrational amount: a step of equal size per edge let averages tie (two edges of 0.222 −
+ * 1e-6 and 0.444 − 2e-6 give one pair's mean and another's the same link), and a tie is broken
+ * by node index in the tool but by list position in the naive version, once must-links reorder it.
  */
 const distinctWeights = (list: [number, number, number][]) =>
-  list.filter(([a, b]) => a !== b).map(([a, b, w], i): [number, number, number] => [a, b, Math.fround(w / 1000 - i * 1e-6)]);
+  list.filter(([a, b]) => a !== b).map(([a, b, w], i): [number, number, number] => [a, b, Math.fround(w / 1000 + Math.sqrt(i + 2) * 1e-7)]);
 
 describe('averageLinkage', () => {
   it('merges close pairs and leaves the rest alone', () => {
