@@ -16,8 +16,9 @@ export interface SparseVectors {
   /** Feature id → feature text ("ligatur" or "ligatur risk"). */
   features: string[];
   /**
-   * Feature text → id, for those built here (buildVectors); absent for vectors read from an index
-   * file or made by hand. Labels look up many sentences' words and pairs through it.
+   * A term's feature id, and a word pair's from its two words' ids, for vectors built here
+   * (buildVectors); absent for vectors read from an index file or made by hand. Labels look up
+   * many sentences' words and pairs through it.
    */
   lookup?: FeatureLookup;
 }
