@@ -170,7 +170,7 @@ function withoutPairs(counted: CountedFeatures): CountedFeatures {
 /** Each document's distinct feature ids (sorted) and their counts, in compressed rows. */
 function countRows(docs: readonly (readonly string[])[], interner: FeatureInterner, bigrams: boolean) {
   const offsets = new Int32Array(docs.length + 1);
-  // The two that grow with the input grow in place (growable.ts).
+  // Every array here that grows with the input grows in place (growable.ts).
   let ids = growableArray(Int32Array, 1 << 16);
   let counts = growableArray(Int32Array, 1 << 16);
   // Dense counts by feature id, reset after each row through the row's own list of ids.
@@ -180,9 +180,9 @@ function countRows(docs: readonly (readonly string[])[], interner: FeatureIntern
   let row = new Int32Array(1024);
   let rowLength = 0;
   const add = (feature: number) => {
-    if (feature >= scratch.length) scratch = grown(scratch, feature + 1);
+    if (feature >= scratch.length) scratch = grownArray(scratch, feature + 1);
     if (scratch[feature]++ !== 0) return;
-    if (rowLength === row.length) row = grown(row, rowLength + 1);
+    if (rowLength === row.length) row = grownArray(row, rowLength + 1);
     row[rowLength++] = feature;
   };
   for (let r = 0; r < docs.length; r++) {
@@ -209,12 +209,6 @@ function countRows(docs: readonly (readonly string[])[], interner: FeatureIntern
     offsets[r + 1] = size;
   }
   return { offsets, ids: ids.subarray(0, size), counts: counts.subarray(0, size) };
-}
-
-function grown(array: Int32Array, atLeast: number): Int32Array<ArrayBuffer> {
-  const next = new Int32Array(Math.max(atLeast, array.length * 2));
-  next.set(array);
-  return next;
 }
 
 /**
