@@ -86,7 +86,7 @@ function decodeUtf16(body: Uint8Array, order: ByteOrder): string | undefined {
   }
 }
 
-function hasUtf8Bom(bytes: Uint8Array): boolean {
+export function hasUtf8Bom(bytes: Uint8Array): boolean {
   return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 

@@ -1,6 +1,6 @@
 import type { RecordItem } from '../types.js';
 import { boilerplateVocabulary, findBoilerplate, sentenceKey, stripBoilerplateTerms, type BoilerplateFinding } from './boilerplate.js';
-import { foldText } from './fold.js';
+import { foldText, oneByteWherePossible } from './fold.js';
 import { withoutFormTail } from './form.js';
 import { withoutFurniture } from './furniture.js';
 import { createActionFinder, type Action, type ActionFinder } from './actions.js';
@@ -191,7 +191,7 @@ export function normaliseRecords(
     if (onProgress && index % 1024 === 0) onProgress(index, records.length);
     let source = sourceIndex.get(record.source);
     if (source === undefined) sourceIndex.set(record.source, (source = sourceIndex.size));
-    return sentencesOf(record.text).map((written) => readSentence(written, source!, normaliser, actionFinder));
+    return compactSentencesOf(record.text).map((written) => readSentence(written, source!, normaliser, actionFinder));
   });
   const allSentences = perRecord.flat();
   const minSources = boilerplateSourceFloor(settings.boilerplateMinSources, sourceIndex.size);
@@ -263,6 +263,18 @@ export function normaliseText(text: string, normaliser: Normaliser, filter: Boil
   // A question is read as written: even one that is only a body's name or a clause is what was asked.
   return itemOf(sentences, filter, true);
 }
+
+/**
+ * `sentencesOf`, one byte a character where a sentence can be. Cut from a text that holds a
+ * character past Latin-1, a sentence is two bytes a character even where it has none itself, and
+ * so is everything read from it (see oneByteWherePossible).
+ */
+function compactSentencesOf(text: string): string[] {
+  const sentences = sentencesOf(text);
+  return PAST_LATIN1.test(text) ? sentences.map(oneByteWherePossible) : sentences;
+}
+
+const PAST_LATIN1 = /[^\x00-\xff]/;
 
 /** Furniture cut, folded, split into words once: terms, key and actions all come from those words. */
 function readSentence(

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldSpelling, foldText } from '../../src/normalise/fold.js';
+import { foldSpelling, foldText, oneByteWherePossible } from '../../src/normalise/fold.js';
 import { createNormaliser, parseAliasTables, splitSentences, withoutListMarker } from '../../src/normalise/index.js';
 
 const aliases = parseAliasTables(['DHSC\tdepartment of health and social care\tdepartment of health\nNHS England\tnhse\nNHS\tnational health service\nICB\tintegrated care board\ticbs']);
@@ -12,6 +12,14 @@ describe('foldText', () => {
 
   it('is idempotent', () => {
     fc.assert(fc.property(fc.string(), (text) => foldText(foldText(text)) === foldText(text)));
+  });
+});
+
+describe('oneByteWherePossible', () => {
+  it('gives back the same characters, whatever they are', () => {
+    // Latin-1 letters, characters past it, lone surrogates and pairs: the storage may change, the text never.
+    const anyText = fc.string({ unit: fc.oneof(fc.constantFrom('a', 'é', '\u00FF', '\u0100', '’', '\uD800', '\uDC00'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })) });
+    fc.assert(fc.property(anyText, (text) => oneByteWherePossible(text) === text));
   });
 });
 
