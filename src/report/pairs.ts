@@ -30,13 +30,13 @@ export function pairRows(analysis: Analysis, groupOf: ReadonlyMap<string, string
   for (let i = 0; i < pairs.count; i++) {
     if (pairs.score[i] < min) continue;
     const [a, b] = [records[pairs.a[i]], records[pairs.b[i]]];
-    const parts = scorer(pairs.a[i], pairs.b[i], pairs.cosine[i]);
+    const parts = scorer(pairs.a[i], pairs.b[i]);
     rows.push({
       id1: a.id,
       id2: b.id,
       score: round(pairs.score[i]),
-      cosine: round(pairs.cosine[i]),
-      chars: round(pairs.chars[i]),
+      cosine: round(parts.cosine),
+      chars: round(parts.chars),
       penalty: round(parts.penalty),
       recipient: round(parts.recipient),
       sameGroup: groupOf.get(a.id) === groupOf.get(b.id),

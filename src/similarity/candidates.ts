@@ -2,14 +2,16 @@ import { growableArray, grownArray } from '../growable.js';
 import type { PairScorer } from './scorer.js';
 import type { SparseVectors } from './vectors.js';
 
-/** Scored pairs as parallel typed arrays (a < b): no object per pair on the hot path. */
+/**
+ * Scored pairs as parallel typed arrays (a < b): no object per pair on the hot path. Only the
+ * score is kept: a million items keep tens of millions of pairs, and the score's parts are
+ * worked out again for the few pairs a report explains (see PairScorer).
+ */
 export interface ScoredPairs {
   count: number;
   a: Int32Array;
   b: Int32Array;
   score: Float32Array;
-  cosine: Float32Array;
-  chars: Float32Array;
 }
 
 export interface CandidateSettings {
@@ -147,7 +149,7 @@ export function scoreCandidatePairs(vectors: SparseVectors, scorer: PairScorer, 
   const out = new PairBuffer();
   searchPairs(vectors, skip, settings, (other, doc, cosine) => {
     const scored = scorer(other, doc, cosine);
-    if (scored.score >= settings.minScore) out.push(other, doc, scored.score, cosine, scored.chars);
+    if (scored.score >= settings.minScore) out.push(other, doc, scored.score);
   });
   return out.finish();
 }
@@ -272,29 +274,23 @@ export class PairBuffer {
   private a = growableArray(Int32Array, 1024);
   private b = growableArray(Int32Array, 1024);
   private score = growableArray(Float32Array, 1024);
-  private cosine = growableArray(Float32Array, 1024);
-  private chars = growableArray(Float32Array, 1024);
 
-  push(a: number, b: number, score: number, cosine: number, chars: number): void {
+  push(a: number, b: number, score: number): void {
     if (this.count === this.a.length) this.grow();
     const i = this.count++;
     this.a[i] = a;
     this.b[i] = b;
     this.score[i] = score;
-    this.cosine[i] = cosine;
-    this.chars[i] = chars;
   }
 
   finish(): ScoredPairs {
     const n = this.count;
-    return { count: n, a: this.a.subarray(0, n), b: this.b.subarray(0, n), score: this.score.subarray(0, n), cosine: this.cosine.subarray(0, n), chars: this.chars.subarray(0, n) };
+    return { count: n, a: this.a.subarray(0, n), b: this.b.subarray(0, n), score: this.score.subarray(0, n) };
   }
 
   private grow(): void {
     this.a = grownArray(this.a, this.count + 1);
     this.b = grownArray(this.b, this.count + 1);
     this.score = grownArray(this.score, this.count + 1);
-    this.cosine = grownArray(this.cosine, this.count + 1);
-    this.chars = grownArray(this.chars, this.count + 1);
   }
 }

@@ -6,8 +6,8 @@ export interface NeighbourSettings {
   k: number;
   /**
    * Each pair's `score` is its cosine × (1 + sharedNeighbourBoost × the share of their nearest
-   * neighbours the two documents have in common: shared / max(both list lengths, 10)); `cosine`
-   * stays the plain cosine. 0 (the default) leaves score = cosine.
+   * neighbours the two documents have in common: shared / max(both list lengths, 10)). 0 (the
+   * default) leaves score = cosine.
    */
   sharedNeighbourBoost?: number;
 }
@@ -106,7 +106,7 @@ class NeighbourHeaps {
         if (other < doc && this.holds(other, doc)) continue;
         const cosine = this.scores[i];
         const score = mark ? Math.fround(cosine * (1 + sharedNeighbourBoost * this.sharedShare(doc, other, mark))) : cosine;
-        out.push(Math.min(doc, other), Math.max(doc, other), score, cosine, 0);
+        out.push(Math.min(doc, other), Math.max(doc, other), score);
       }
     }
     return out.finish();
@@ -216,7 +216,5 @@ function selectPairs(pairs: ScoredPairs, kept: Uint8Array): ScoredPairs {
     a: pick(pairs.a, new Int32Array(n)),
     b: pick(pairs.b, new Int32Array(n)),
     score: pick(pairs.score, new Float32Array(n)),
-    cosine: pick(pairs.cosine, new Float32Array(n)),
-    chars: pick(pairs.chars, new Float32Array(n)),
   };
 }

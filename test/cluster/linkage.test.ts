@@ -141,7 +141,7 @@ describe('groupDocuments with a pair score', () => {
             asked.push(`${first}-${second}`);
             return 0.3;
           };
-          return { groups: groupDocuments(12, { ...scored, cosine: scored.score, chars: scored.score }, 0.35, undefined, pairScore), asked };
+          return { groups: groupDocuments(12, scored, 0.35, undefined, pairScore), asked };
         };
         // As given, and in the order the search emits pairs (by later, then earlier document).
         const given = run(kept);
