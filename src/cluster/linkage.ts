@@ -29,7 +29,7 @@ export function averageLinkage(
   // pairs, so linkage stays the mean item-to-item similarity (themes continue from groups this way).
   const size = sizes ? Int32Array.from(sizes) : new Int32Array(nodes).fill(1);
   const rep = Int32Array.from({ length: nodes }, (_, i) => i);
-  const graph = new ClusterGraph(rep, edges.count);
+  const graph = new ClusterGraph(rep, edges);
   const heap = new MergeHeap();
   // A link is the mean over the two clusters' item pairs of the summed weight between them.
   const meanOf = (sum: number, x: number, y: number) => sum / (size[x] * size[y]);
@@ -322,15 +322,15 @@ class ClusterGraph {
   private readonly degrees: Int32Array;
   private readonly lists: NeighbourLists;
 
-  /** rep[node] === node while the node is a live cluster. */
-  constructor(rep: Int32Array, maxPairs: number) {
+  /** rep[node] === node while the node is a live cluster; `edges` are the links to come. */
+  constructor(rep: Int32Array, edges: Edges) {
     if (rep.length > PAIR_SCALE) throw new Error(`average linkage takes at most ${PAIR_SCALE} nodes, not ${rep.length}`);
     // Sized to the edges, not rounded up to a power of two: the table is most of the linkage's
     // memory (16 bytes a slot), and doubling past 2 × the edges left it 25–50 % full.
-    this.capacity = Math.max(16, Math.ceil(maxPairs / MAX_LOAD));
+    this.capacity = Math.max(16, Math.ceil(edges.count / MAX_LOAD));
     this.entries = new Float64Array(2 * this.capacity);
     this.degrees = new Int32Array(rep.length);
-    this.lists = new NeighbourLists(rep);
+    this.lists = new NeighbourLists(rep, edgeEnds(rep.length, edges));
   }
 
   degree(node: number): number {
@@ -417,21 +417,42 @@ const MAX_LOAD = 0.6;
 /** An empty slot's key: no pair has key 0, as x < y makes y at least 1; a new table is all empty with nothing to fill. */
 const EMPTY = 0;
 
+/** How many edges end at each node (a loop counts none): the most neighbours it can have before any merge. */
+function edgeEnds(nodes: number, edges: Edges): Int32Array {
+  const ends = new Int32Array(nodes);
+  for (let e = 0; e < edges.count; e++) {
+    if (edges.a[e] === edges.b[e]) continue;
+    ends[edges.a[e]]++;
+    ends[edges.b[e]]++;
+  }
+  return ends;
+}
+
 /**
  * One growable list of neighbour ids per node, all in one pooled array: a list that fills up
  * first drops its stale entries (clusters merged away), and only then moves to a larger block.
+ * Each list starts with room for its node's edges, so loading them moves no list: grown from
+ * empty, the blocks a list outgrew were left behind in the pool, about twice what it holds.
  */
 class NeighbourLists {
-  private pool = growableArray(Int32Array, 1024);
+  private pool: Int32Array;
   private used = 0;
   private readonly start: Int32Array;
   private readonly length: Int32Array;
   private readonly capacity: Int32Array;
 
-  constructor(private readonly rep: Int32Array) {
+  constructor(
+    private readonly rep: Int32Array,
+    room: Int32Array,
+  ) {
     this.start = new Int32Array(rep.length);
     this.length = new Int32Array(rep.length);
-    this.capacity = new Int32Array(rep.length);
+    this.capacity = room;
+    for (let node = 0; node < rep.length; node++) {
+      this.start[node] = this.used;
+      this.used += room[node];
+    }
+    this.pool = growableArray(Int32Array, Math.max(1024, this.used));
   }
 
   append(node: number, neighbour: number): void {

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { InputError, positionOf } from '../errors.js';
-import { hasUtf8Bom } from './decode.js';
+import { hasUtf8Bom, type DecodedText } from './decode.js';
 import type { Warning } from '../types.js';
 import { headerRowIndex, MAX_ROWS_ABOVE_HEADER, type HeaderTest, type Table, type TableRow } from './table.js';
 
@@ -21,14 +21,16 @@ export interface LinedRecord {
 }
 
 /**
- * CSV or TSV text → table. Quoted fields may hold newlines; CRLF and a BOM are accepted.
- * `utf8`, when given, must be the bytes `text` was decoded from: rows' lines are counted on them
- * rather than on a re-encoded copy of a large file. `isHeader`, when given, finds a header that a
- * title or notes push below the first row (see headerRowIndex), and guides the delimiter guess.
+ * CSV or TSV text → table. Quoted fields may hold newlines; CRLF and a BOM are accepted. Given
+ * decoded input with its UTF-8 bytes, rows are read, and their lines counted, on the bytes: its
+ * text is never decoded whole unless the rows are out of the ordinary (see parsePlainDelimited).
+ * `isHeader`, when given, finds a header that a title or notes push below the first row (see
+ * headerRowIndex), and guides the delimiter guess.
  */
-export function parseDelimited(text: string, file: string, delimiter?: string, utf8?: Uint8Array, isHeader?: HeaderTest): ParsedTable {
-  delimiter ??= guessDelimiter(text, isHeader);
-  const records = parsePlainDelimited(utf8 ?? text, delimiter) ?? parseWithCsvParse(text, file, delimiter, utf8);
+export function parseDelimited(input: string | DecodedText, file: string, delimiter?: string, isHeader?: HeaderTest): ParsedTable {
+  const decoded: Pick<DecodedText, 'text' | 'utf8'> = typeof input === 'string' ? { text: input } : input;
+  delimiter ??= guessDelimiter(openingText(decoded, MAX_ROWS_ABOVE_HEADER + 1), isHeader);
+  const records = parsePlainDelimited(decoded.utf8 ?? decoded.text, delimiter) ?? parseWithCsvParse(decoded.text, file, delimiter, decoded.utf8);
   if (records.length === 0) throw new InputError({ file, line: 1, column: 1 }, 'empty file: expected a header row');
   const header = headerRowIndex(
     records.slice(0, MAX_ROWS_ABOVE_HEADER + 1).map(({ record }) => record),
@@ -202,6 +204,24 @@ function guessDelimiter(text: string, isHeader?: HeaderTest): string {
     isHeader,
   );
   return guesses[index] ?? ',';
+}
+
+/**
+ * Text enough to hold the first `count` non-blank lines: what guessing the delimiter reads. From
+ * UTF-8 bytes only those lines are decoded; the rows are read from the bytes themselves.
+ */
+function openingText(decoded: Pick<DecodedText, 'text' | 'utf8'>, count: number): string {
+  const bytes = decoded.utf8;
+  if (!bytes) return decoded.text;
+  const decoder = new TextDecoder();
+  let end = 0;
+  for (let found = 0; found < count && end < bytes.length; ) {
+    const newline = bytes.indexOf(LF, end);
+    const lineEnd = newline === -1 ? bytes.length : newline;
+    if (decoder.decode(bytes.subarray(end, lineEnd)).trim() !== '') found++;
+    end = lineEnd + 1;
+  }
+  return decoder.decode(bytes.subarray(0, Math.min(end, bytes.length)));
 }
 
 /** The first `count` non-blank lines, without a BOM; only the opening of a large file is read. */

@@ -1,8 +1,10 @@
+import { isUtf8 } from 'node:buffer';
 import { InputError } from '../errors.js';
 import type { Warning } from '../types.js';
 
 export interface DecodedText {
-  text: string;
+  /** Decoded when first read: a CSV is read from its UTF-8 bytes, and a large one's text would be a copy twice its size. */
+  readonly text: string;
   /** The UTF-8 bytes the text was decoded from (BOM removed); absent when it was not UTF-8. */
   utf8?: Uint8Array;
   warnings: Warning[];
@@ -35,12 +37,21 @@ export function decodeInput(bytes: Uint8Array, file: string, expected = 'CSV, TS
     throw new InputError({ file, line, column }, `not a text file (NUL byte found): expected ${expected}`);
   }
   const body = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), utf8: body, warnings: [] };
-  } catch {
-    const text = decodeWindows1252(body);
-    return { text, warnings: [{ message: `${file}: not valid UTF-8; decoded as Windows-1252` }] };
-  }
+  if (isUtf8(body)) return utf8Text(body);
+  const text = decodeWindows1252(body);
+  return { text, warnings: [{ message: `${file}: not valid UTF-8; decoded as Windows-1252` }] };
+}
+
+/** Valid UTF-8, its text decoded once, when first asked for. */
+function utf8Text(body: Uint8Array): DecodedText {
+  let text: string | undefined;
+  return {
+    get text() {
+      return (text ??= new TextDecoder().decode(body));
+    },
+    utf8: body,
+    warnings: [],
+  };
 }
 
 type ByteOrder = 'le' | 'be';

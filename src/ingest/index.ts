@@ -34,7 +34,7 @@ export function ingestFiles(files: readonly InputFile[], columns: ColumnMapping)
     const display = file.name === '-' ? '<stdin>' : file.name;
     const decoded = decodeInput(file.bytes, display);
     warnings.push(...decoded.warnings);
-    const table = parseTable(decoded, display, formatOf(file.name, decoded.text), warnings, (cells) => namesTextColumn(cells, columns));
+    const table = parseTable(decoded, display, formatOf(file.name, decoded), warnings, (cells) => namesTextColumn(cells, columns));
     const label = file.name === '-' ? 'stdin' : basename(file.name);
     const result = tableToRecords(table, columns, label);
     // A loop, not push(...records): spreading a million arguments overflows the stack.
@@ -52,19 +52,19 @@ export async function ingestWorkbook(file: InputFile, columns: ColumnMapping, sh
   return tableToRecords(table, columns, basename(file.name));
 }
 
-function parseTable({ text, utf8 }: DecodedText, file: string, format: InputFormat, warnings: Warning[], isHeader: HeaderTest): Table {
+function parseTable(decoded: DecodedText, file: string, format: InputFormat, warnings: Warning[], isHeader: HeaderTest): Table {
   switch (format) {
     case 'json':
-      return parseJsonArray(text, file);
+      return parseJsonArray(decoded.text, file);
     case 'jsonl':
-      return parseJsonLines(text, file);
+      return parseJsonLines(decoded.text, file);
     case 'tsv': {
-      const parsed = parseDelimited(text, file, '\t', utf8, isHeader);
+      const parsed = parseDelimited(decoded, file, '\t', isHeader);
       warnings.push(...parsed.warnings);
       return parsed.table;
     }
     case 'csv': {
-      const parsed = parseDelimited(text, file, undefined, utf8, isHeader);
+      const parsed = parseDelimited(decoded, file, undefined, isHeader);
       warnings.push(...parsed.warnings);
       return parsed.table;
     }
@@ -81,12 +81,12 @@ const BY_EXTENSION: Record<string, InputFormat> = {
 };
 
 /** By extension; `-` is CSV (the contract); anything else is sniffed from its first character. */
-export function formatOf(name: string, text: string): InputFormat {
+export function formatOf(name: string, decoded: Pick<DecodedText, 'text'>): InputFormat {
   if (name === '-') return 'csv';
   const extension = extname(name).toLowerCase();
   const known = BY_EXTENSION[extension];
   if (known) return known;
-  const first = text.trimStart()[0];
+  const first = decoded.text.trimStart()[0];
   if (first === '[') return 'json';
   if (first === '{') return 'jsonl';
   return 'csv';

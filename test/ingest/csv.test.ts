@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findQuoteProblem, parseDelimited, parsePlainDelimited } from '../../src/ingest/csv.js';
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../../src/errors.js';
+import { decodeInput } from '../../src/ingest/decode.js';
 import { ingestFiles } from '../../src/ingest/index.js';
 import { namesTextColumn } from '../../src/ingest/columns.js';
 import { headerRowIndex, MAX_ROWS_ABOVE_HEADER } from '../../src/ingest/table.js';
@@ -98,7 +99,7 @@ describe('a header below the first row', () => {
   const isHeader = (cells: readonly string[]) => namesTextColumn(cells, {});
 
   it('is found under a title and a blank line, and the rows keep their own lines', () => {
-    const { table } = parseDelimited('"Tracker export, May 2024"\n\nid,text\n1,Staff should be trained\n2,Audit ligature points\n', 'a.csv', undefined, undefined, isHeader);
+    const { table } = parseDelimited('"Tracker export, May 2024"\n\nid,text\n1,Staff should be trained\n2,Audit ligature points\n', 'a.csv', undefined, isHeader);
     expect(table.columns).toEqual(['id', 'text']);
     expect(table.rows.map((r) => [r.line, r.values.text])).toEqual([
       [4, 'Staff should be trained'],
@@ -108,20 +109,20 @@ describe('a header below the first row', () => {
   });
 
   it('decides the delimiter: a title has none to count', () => {
-    const { table } = parseDelimited('Tracker export\nid;text\n1;Staff, nurses and doctors should be trained\n', 'a.csv', undefined, undefined, isHeader);
+    const { table } = parseDelimited('Tracker export\nid;text\n1;Staff, nurses and doctors should be trained\n', 'a.csv', undefined, isHeader);
     expect(table.rows[0].values.text).toBe('Staff, nurses and doctors should be trained');
   });
 
   it('is the first row whenever that row names a text column, or no row near the top does', () => {
-    expect(parseDelimited('id,text\nx,concern\n', 'a.csv', undefined, undefined, isHeader).table.headerBelow).toBeUndefined();
-    expect(parseDelimited('id,body\n1,a\n', 'a.csv', undefined, undefined, isHeader).table.columns).toEqual(['id', 'body']);
+    expect(parseDelimited('id,text\nx,concern\n', 'a.csv', undefined, isHeader).table.headerBelow).toBeUndefined();
+    expect(parseDelimited('id,body\n1,a\n', 'a.csv', undefined, isHeader).table.columns).toEqual(['id', 'body']);
     const tooDeep = [...Array.from({ length: MAX_ROWS_ABOVE_HEADER + 1 }, (_, i) => `note ${i}`), 'id,text', '1,a'].join('\n');
-    expect(parseDelimited(tooDeep, 'a.csv', undefined, undefined, isHeader).table.columns).toEqual(['note 0']);
+    expect(parseDelimited(tooDeep, 'a.csv', undefined, isHeader).table.columns).toEqual(['note 0']);
   });
 
   it('is not a data row that happens to hold a header name: a header above it stays the header, and its error', () => {
     const text = 'ref,type,wording\nR1,recommendation,HSSIB recommends that staff are trained\nR2,observation,Wards were short-staffed\n';
-    expect(parseDelimited(text, 'a.csv', undefined, undefined, isHeader).table.columns).toEqual(['ref', 'type', 'wording']);
+    expect(parseDelimited(text, 'a.csv', undefined, isHeader).table.columns).toEqual(['ref', 'type', 'wording']);
     expect(() => ingestFiles([{ name: 'a.csv', bytes: new TextEncoder().encode(text) }], {})).toThrowError(/no text column found; columns found: "ref", "type", "wording"/);
   });
 
@@ -133,11 +134,14 @@ describe('a header below the first row', () => {
 
   it('property: any 0–10 title lines above a table give its rows, values and all, shifted by as many lines', () => {
     const table = 'id,source,text\nr1,a,Staff should be trained\nr2,b,"Audit, then act"\n';
-    const base = parseDelimited(table, 'a.csv', undefined, undefined, isHeader).table;
+    const base = parseDelimited(table, 'a.csv', undefined, isHeader).table;
     const titleLine = fc.stringMatching(/^[A-Za-z0-9 :.-]{1,40}$/).filter((line) => line.trim() !== '' && !isHeader([line]));
     fc.assert(
       fc.property(fc.array(titleLine, { maxLength: MAX_ROWS_ABOVE_HEADER }), (titles) => {
-        const { table: parsed } = parseDelimited(titles.map((t) => `${t}\n`).join('') + table, 'a.csv', undefined, undefined, isHeader);
+        const text = titles.map((t) => `${t}\n`).join('') + table;
+        const { table: parsed } = parseDelimited(text, 'a.csv', undefined, isHeader);
+        // Read from the file's bytes, as ingest reads it, the same table.
+        expect(parseDelimited(decodeInput(new TextEncoder().encode(text), 'a.csv'), 'a.csv', undefined, isHeader).table).toEqual(parsed);
         expect(parsed.columns).toEqual(base.columns);
         expect(parsed.rows.map((r) => r.values)).toEqual(base.rows.map((r) => r.values));
         expect(parsed.rows.map((r) => r.line)).toEqual(base.rows.map((r) => r.line + titles.length));
