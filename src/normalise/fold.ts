@@ -31,8 +31,15 @@ function foldCharacters(text: string): string {
  * item text cut from it: twice the memory, and slower to match and compare.
  */
 export function oneByteWherePossible(text: string): string {
-  return /[^\x00-\xff]/.test(text) ? text : Buffer.from(text, 'latin1').toString('latin1');
+  return hasCharPastLatin1(text) ? text : Buffer.from(text, 'latin1').toString('latin1');
 }
+
+/** Whether any character needs more than one byte: a string that holds one is two bytes a character throughout. */
+export function hasCharPastLatin1(text: string): boolean {
+  return PAST_LATIN1.test(text);
+}
+
+const PAST_LATIN1 = /[^\x00-\xff]/;
 
 /** Whole-word British ↔ American pairs that suffix rules below would get wrong. */
 const SPELLING_WORDS: ReadonlyMap<string, string> = new Map(Object.entries({

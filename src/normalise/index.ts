@@ -1,6 +1,6 @@
 import type { RecordItem } from '../types.js';
 import { boilerplateVocabulary, findBoilerplate, sentenceKey, stripBoilerplateTerms, type BoilerplateFinding } from './boilerplate.js';
-import { foldText, oneByteWherePossible } from './fold.js';
+import { foldText, hasCharPastLatin1, oneByteWherePossible } from './fold.js';
 import { withoutFormTail } from './form.js';
 import { withoutFurniture } from './furniture.js';
 import { createActionFinder, type Action, type ActionFinder } from './actions.js';
@@ -271,10 +271,8 @@ export function normaliseText(text: string, normaliser: Normaliser, filter: Boil
  */
 function compactSentencesOf(text: string): string[] {
   const sentences = sentencesOf(text);
-  return PAST_LATIN1.test(text) ? sentences.map(oneByteWherePossible) : sentences;
+  return hasCharPastLatin1(text) ? sentences.map(oneByteWherePossible) : sentences;
 }
-
-const PAST_LATIN1 = /[^\x00-\xff]/;
 
 /** Furniture cut, folded, split into words once: terms, key and actions all come from those words. */
 function readSentence(
