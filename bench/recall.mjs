@@ -10,10 +10,11 @@ import { cosineOf, createCosineScorer, GROUPING_MIN_RARE_SHARE, scoreCandidatePa
  * would have scored. The settings are the analysis's own: its threshold is decided by the text
  * unit, not given.
  */
-export function againstExact({ vectors, normalised, pairs, scorer, settings: options }) {
+export function againstExact({ vectors, pairs, scorer, settings: options }) {
   const floor = options.threshold * 0.5; // as analyse() passes it (src/pipeline.ts)
   const settings = { maxIndexDocShare: options.maxIndexDocShare, minScore: floor, minRareShare: GROUPING_MIN_RARE_SHARE };
-  const excluded = (doc) => normalised[doc].terms.length === 0;
+  // A document with no terms, which the pipeline leaves out, is one with an empty row (every term weighs > 0).
+  const excluded = (doc) => vectors.offsets[doc + 1] === vectors.offsets[doc];
   const search = timed(() => scoreCandidatePairs(vectors, createCosineScorer(vectors), excluded, settings));
   const exact = timed(() => exactPairs(vectors, floor, excluded));
   const docs = vectors.offsets.length - 1;

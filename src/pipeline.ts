@@ -1,5 +1,5 @@
 import { clusterDocuments, groupDocuments, groupIndexOf, withThemes, type Clustering, type LinkConstraints, type PairScore } from './cluster/index.js';
-import { createOppositionTest, normaliseRecords, singleSentenceShare, type BoilerplateSentence, type NormalisedItem } from './normalise/index.js';
+import { createOppositionTest, normaliseRecords, singleSentenceShare, type BoilerplateSentence, type NormalisedItem, type SentenceTerms } from './normalise/index.js';
 import { createRecipientOverlap } from './normalise/recipients.js';
 import type { Normaliser } from './normalise/tokens.js';
 import { settingsForTextUnit, type Options, type TextUnitDecided } from './options.js';
@@ -10,10 +10,10 @@ import { compareCodeUnits } from './order.js';
 /** Everything the report stages need, in canonical order (records sorted by id). */
 export interface Analysis {
   records: RecordItem[];
-  normalised: NormalisedItem[];
+  normalised: AnalysedItem[];
   boilerplate: BoilerplateSentence[];
   /** Each record's sentences' terms, as read (see NormaliseResult). */
-  sentenceTerms: string[][][];
+  sentenceTerms: SentenceTerms;
   vectors: SparseVectors;
   pairs: ScoredPairs;
   clustering: Clustering;
@@ -22,6 +22,13 @@ export interface Analysis {
   /** The options the analysis ran with, the text unit decided (see AnalysisSettings). */
   settings: AnalysisSettings;
 }
+
+/**
+ * A normalised item once its terms are in the vectors: what the later stages and the report read
+ * of it. The terms themselves are let go (about 370 bytes an item); whether there were any is
+ * kept by the analysis.
+ */
+export type AnalysedItem = Omit<NormalisedItem, 'terms'>;
 
 /** Which options the analysis depends on: the rest only change how the report is shown. */
 export const ANALYSIS_OPTION_KEYS = [
@@ -152,19 +159,26 @@ function analysisOf(prepared: Omit<Analysis, 'pairs' | 'clustering'>): Omit<Anal
   return { records, normalised, boilerplate, sentenceTerms, vectors, scorer, settings };
 }
 
-type Prepared = Omit<Analysis, 'pairs' | 'clustering'> & { excluded: (doc: number) => boolean; topicVectors: SparseVectors };
+type Prepared = Omit<Analysis, 'pairs' | 'clustering'> & {
+  /** 1 for a document with no terms: it is neither searched nor grouped with another. */
+  withoutTerms: Uint8Array;
+  excluded: (doc: number) => boolean;
+  topicVectors: SparseVectors;
+};
 
 function prepare(input: readonly RecordItem[], normaliser: Normaliser, options: AnalysisOptions, stage: StageRunner): Prepared {
   const records = [...input].sort((a, b) => compareIds(a.id, b.id));
-  const { items: normalised, boilerplate, sentenceTerms } = stage('normalise', (tick) => normaliseRecords(records, normaliser, options, tick));
+  const { items, boilerplate, sentenceTerms } = stage('normalise', (tick) => normaliseRecords(records, normaliser, options, tick));
   const settings = settingsForTextUnit(options, singleSentenceShare(sentenceTerms));
-  const excluded = (doc: number) => normalised[doc].terms.length === 0;
   const { vectors, wordsOnly: topicVectors } = stage('vectors', () =>
     buildVectorsWithWordsOnly(
-      normalised.map((item) => item.terms),
+      items.map((item) => item.terms),
       settings,
     ),
   );
+  const withoutTerms = Uint8Array.from(items, (item) => (item.terms.length === 0 ? 1 : 0));
+  const excluded = (doc: number) => withoutTerms[doc] === 1;
+  const normalised = items.map(({ text, actions, boilerplateOnly }): AnalysedItem => ({ text, actions, boilerplateOnly }));
   const scorer = createPairScorer(
     vectors,
     normalised.map((item) => item.text),
@@ -174,7 +188,7 @@ function prepare(input: readonly RecordItem[], normaliser: Normaliser, options: 
       recipientOverlap: createRecipientOverlap(records),
     },
   );
-  return { records, normalised, boilerplate, sentenceTerms, vectors, scorer, settings, excluded, topicVectors };
+  return { records, normalised, boilerplate, sentenceTerms, vectors, scorer, settings, withoutTerms, excluded, topicVectors };
 }
 
 /** The grouping score of any two documents, for the near misses the linkage completes. */
@@ -203,7 +217,8 @@ function groupPairs(prepared: Prepared, stage: StageRunner): ScoredPairs {
  */
 function topicJob(prepared: Prepared): NeighbourJob {
   const vectors = prepared.topicVectors;
-  const skip = Uint8Array.from(prepared.normalised, (item) => (item.terms.length === 0 ? 1 : 0));
+  // A copy: the job's arrays are handed over to the theme thread (parallel.ts).
+  const skip = prepared.withoutTerms.slice();
   const { maxIndexDocShare, themeThreshold, themeNeighbours: k, sharedNeighbourBoost } = prepared.settings;
   return { vectors, skip, settings: { maxIndexDocShare, minScore: themeThreshold * 0.5, k, sharedNeighbourBoost } };
 }

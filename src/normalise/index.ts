@@ -5,6 +5,7 @@ import { withoutFormTail } from './form.js';
 import { withoutFurniture } from './furniture.js';
 import { createActionFinder, type Action, type ActionFinder } from './actions.js';
 import { createAddresseeTest, isCoverNote, isLeadIn, isUnfinishedClause, type AddresseeTest } from './fragments.js';
+import { packSentenceTerms, type SentenceTerms } from './sentence-terms.js';
 import { isSpace } from './space.js';
 import { wordsOfFolded, type Normaliser } from './tokens.js';
 
@@ -12,6 +13,7 @@ export { parseAliasTables } from './aliases.js';
 export { createNormaliser, tokenizeWords } from './tokens.js';
 export { actionsOppose, createActionFinder, createOppositionTest, type Action } from './actions.js';
 export { foldText };
+export { packSentenceTerms, type SentenceTerms };
 
 /** A record's text as the similarity stage sees it. */
 export interface NormalisedItem {
@@ -44,7 +46,7 @@ export interface NormaliseResult {
    * Each record's sentences' terms, as read (nothing cut), sentence by sentence as `sentencesOf`
    * splits the text: what a group's label is chosen by, kept so its sentences are not read twice.
    */
-  sentenceTerms: string[][][];
+  sentenceTerms: SentenceTerms;
 }
 
 export interface NormaliseSettings {
@@ -210,7 +212,7 @@ export function normaliseRecords(
     normaliser.lookupTerms,
   );
   const items = perRecord.map((sentences) => withoutAddresseeLine(itemOf(sentences, filter, false), isAddressee));
-  return { items, boilerplate, sentenceTerms: perRecord.map((sentences) => sentences.map((sentence) => sentence.terms)) };
+  return { items, boilerplate, sentenceTerms: packSentenceTerms(perRecord, (sentence) => sentence.terms) };
 }
 
 /**
@@ -218,11 +220,11 @@ export function normaliseRecords(
  * terms (`sentenceTerms` as normaliseRecords gives them): what decides whether a collection is read
  * as sentences (see Options.textUnit). 0 when none has content.
  */
-export function singleSentenceShare(sentenceTerms: readonly (readonly (readonly string[])[])[]): number {
+export function singleSentenceShare(sentenceTerms: SentenceTerms): number {
   let withContent = 0;
   let single = 0;
-  for (const sentences of sentenceTerms) {
-    const count = sentences.filter((terms) => terms.length > 0).length;
+  for (let record = 0; record < sentenceTerms.length; record++) {
+    const count = sentenceTerms.sentencesWithTerms(record);
     if (count > 0) withContent++;
     if (count === 1) single++;
   }

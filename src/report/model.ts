@@ -204,7 +204,7 @@ function labelOf(
 ): string {
   const text = analysis.records[medoid].text;
   const sentences = sentencesOf(text).map(withoutFurniture);
-  const central = centralSentence(sentences, analysis.sentenceTerms[medoid], weights) ?? text;
+  const central = centralSentence(sentences, analysis.sentenceTerms.of(medoid), weights) ?? text;
   return withoutCaption(withoutListMarker(central), (caption) => boilerplateKeys.has(sentenceKey(normaliser.lookupTerms(caption))));
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boilerplateVocabulary, findBoilerplate, proceduralRepeats, stripBoilerplateTerms } from '../../src/normalise/boilerplate.js';
-import { boilerplateSourceFloor, createNormaliser, normaliseRecords, parseAliasTables, sentencesOf, singleSentenceShare } from '../../src/normalise/index.js';
+import { boilerplateSourceFloor, createNormaliser, normaliseRecords, packSentenceTerms, parseAliasTables, sentencesOf, singleSentenceShare } from '../../src/normalise/index.js';
 import type { RecordItem } from '../../src/types.js';
 import { PROCEDURAL_PREAMBLE as PREAMBLE, UNRELATED_CONCERNS as TOPICS } from '../helpers.js';
 
@@ -24,8 +24,9 @@ describe('boilerplate', () => {
     const records = TOPICS.map((topic, i) => record(i, `${PREAMBLE} ${topic}`));
     const { items, sentenceTerms } = normaliseRecords(records, normaliser, settings);
     expect(items[0].terms).toEqual(normaliser.lookupTerms(TOPICS[0]));
-    expect(sentenceTerms[0]).toEqual(sentencesOf(records[0].text).map((sentence) => normaliser.lookupTerms(sentence)));
-    expect(sentenceTerms[0][0]).toEqual(normaliser.lookupTerms(PREAMBLE));
+    expect(sentenceTerms.length).toBe(records.length);
+    records.forEach((r, i) => expect(sentenceTerms.of(i)).toEqual(sentencesOf(r.text).map((sentence) => normaliser.lookupTerms(sentence))));
+    expect(sentenceTerms.of(0)[0]).toEqual(normaliser.lookupTerms(PREAMBLE));
   });
 
   it('keeps a recommendation copied into several reports about the same thing', () => {
@@ -146,9 +147,9 @@ describe('singleSentenceShare', () => {
   it('counts the items with content that are one sentence, out of the items with content', () => {
     // Sentences with no terms (punctuation, stop words) do not count; nor do items with none.
     const read = [[['ligatur', 'point']], [['staff'], ['train']], [[], ['handov', 'delay']], [[]], []];
-    expect(singleSentenceShare(read)).toBeCloseTo(2 / 3, 10);
-    expect(singleSentenceShare([])).toBe(0);
-    expect(singleSentenceShare([[[]]])).toBe(0);
+    expect(singleSentenceShare(packSentenceTerms(read))).toBeCloseTo(2 / 3, 10);
+    expect(singleSentenceShare(packSentenceTerms([]))).toBe(0);
+    expect(singleSentenceShare(packSentenceTerms([[[]]]))).toBe(0);
   });
 
   it('is the share normaliseRecords reads: one-line items against passages', () => {
