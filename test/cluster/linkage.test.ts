@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { averageLinkage, groupDocuments, NearMissCompletion, type Edges, type LinkConstraints } from '../../src/cluster/index.js';
+import { MergeHeap } from '../../src/cluster/linkage.js';
 
 const edges = (list: [number, number, number][]): Edges => ({
   count: list.length,
@@ -274,3 +275,38 @@ function naiveAverageLinkage(
   for (const members of clusters) for (const m of members) rep[m] = Math.min(...members);
   return rep;
 }
+
+describe('MergeHeap', () => {
+  /** Best first: higher link, then lower (x, y). */
+  const byRank = (p: number[], q: number[]) => q[0] - p[0] || p[1] - q[1] || p[2] - q[2];
+  const entry = fc.tuple(fc.integer({ min: 0, max: 20 }).map((n) => n / 20), fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 50 }));
+
+  it('pops entries best first, after any mix of pushes, pops and drops', () => {
+    const operation = fc.oneof(
+      fc.record({ push: entry }),
+      fc.record({ pop: fc.constant(true) }),
+      fc.record({ dropEvery: fc.integer({ min: 2, max: 5 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(operation, { maxLength: 300 }), (operations) => {
+        const heap = new MergeHeap();
+        let model: number[][] = [];
+        for (const op of operations) {
+          if ('push' in op) {
+            heap.push(...op.push);
+            model.push(op.push);
+          } else if ('pop' in op) {
+            model.sort(byRank);
+            expect(heap.pop()).toBe(model.length > 0);
+            if (model.length > 0) expect([heap.topLink, heap.topX, heap.topY]).toEqual(model.shift());
+          } else {
+            const keep = (x: number, y: number) => (x + y) % op.dropEvery !== 0;
+            heap.keepOnly(keep);
+            model = model.filter(([, x, y]) => keep(x, y));
+          }
+          expect(heap.length).toBe(model.length);
+        }
+      }),
+    );
+  });
+});
