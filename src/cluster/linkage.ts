@@ -321,7 +321,7 @@ export class MergeHeap {
     for (let i = (kept >> 1) - 1; i >= 0; i--) this.siftDown(i, entries[2 * i], entries[2 * i + 1]);
   }
 
-  /** Puts (link, key) at slot i or below it, moving better children up, among the first `size` entries. */
+  /** Puts (link, key) at slot `start` or below it, moving better children up, among the first `size` entries. */
   private siftDown(start: number, link: number, key: number): void {
     const entries = this.entries;
     const size = this.size;
