@@ -47,6 +47,7 @@ export function averageLinkage(
   // About how many queued entries name a cluster merged away: each of the gone cluster's links may
   // have one. Once they are an eighth of the queue, they are dropped all at once (see STALE_SHARE).
   let staleGuess = 0;
+  const bothLive = (x: number, y: number) => rep[x] === x && rep[y] === y;
   const merge = (x: number, y: number) => {
     // The node with more neighbours survives, so each merge costs the smaller neighbour list.
     const [keep, gone] = graph.degree(y) > graph.degree(x) ? [y, x] : [x, y];
@@ -84,7 +85,7 @@ export function averageLinkage(
   while (heap.pop()) {
     const { topLink: link, topX: x, topY: y } = heap;
     if (link < floor) break;
-    if (rep[x] !== x || rep[y] !== y) {
+    if (!bothLive(x, y)) {
       staleGuess--;
       continue;
     }
@@ -100,7 +101,7 @@ export function averageLinkage(
     if (link < threshold && !completion!.reaches(x, y, graph.sum(x, y), size, members!, threshold)) continue;
     merge(x, y);
     if (staleGuess > heap.length * STALE_SHARE) {
-      heap.keepOnly((x, y) => rep[x] === x && rep[y] === y);
+      heap.keepOnly(bothLive);
       staleGuess = 0;
     }
   }
