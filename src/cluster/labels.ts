@@ -270,20 +270,21 @@ export function sharedTerms(vectors: SparseVectors, members: readonly number[], 
  * once), so an opening sentence with a third of that total is the answer whatever the others
  * hold, and they are not weighed: a label is most often its text's opening sentence. A sentence
  * that only goes on from the one before (fragments.ts, isContinuation) is chosen only when no other
- * carries any weight; a lead-in comes with the sentence after it.
+ * carries any weight; a lead-in comes with the sentence after it. `carried(i)` is what sentence i
+ * carries of the group's weights (GroupWeights.ofSentence of its terms).
  */
-export function centralSentence(sentences: readonly string[], terms: readonly (readonly string[])[], weights: GroupWeights): string | undefined {
+export function centralSentence(sentences: readonly string[], carried: (sentence: number) => number, weights: Pick<GroupWeights, 'size' | 'total'>): string | undefined {
   if (sentences.length === 0 || weights.size === 0) return undefined;
-  const opening = weights.ofSentence(terms[0]);
+  const opening = carried(0);
   // The margin covers rounding: the sums are of positive numbers, in different orders.
   if (opening > 0 && opening >= (weights.total() / 3) * (1 + 1e-9) && !isContinuation(sentences[0])) return withWhatFollows(sentences, 0);
-  const carried = [opening];
-  for (let i = 1; i < sentences.length; i++) carried.push(weights.ofSentence(terms[i]));
+  const weighed = [opening];
+  for (let i = 1; i < sentences.length; i++) weighed.push(carried(i));
   // A sentence that only goes on from the one before ("Including, where appropriate, …") is passed
   // over while another carries any weight: long, it can outweigh the sentence that says what it is about.
-  const standing = carried.map((weight, i) => (isContinuation(sentences[i]) ? 0 : weight));
+  const standing = weighed.map((weight, i) => (isContinuation(sentences[i]) ? 0 : weight));
   const chosen = firstCentral(standing);
-  const index = chosen >= 0 ? chosen : firstCentral(carried);
+  const index = chosen >= 0 ? chosen : firstCentral(weighed);
   return index >= 0 ? withWhatFollows(sentences, index) : undefined;
 }
 

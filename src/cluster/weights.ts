@@ -13,6 +13,11 @@ export interface GroupWeights {
    * word pair — that has a weight, counted once however often it comes.
    */
   ofSentence(terms: readonly string[]): number;
+  /**
+   * The same for a sentence whose terms are numbers into `vocabulary` (SentenceTerms.numbersOf):
+   * `ofSentence` of the terms they number, to the bit.
+   */
+  ofNumberedSentence(numbers: ArrayLike<number>, vocabulary: readonly string[]): number;
   /** All the weights together, the most a sentence can carry; Infinity when one is negative. */
   total(): number;
   /** The `count` heaviest features, heaviest first (ties: code-unit order of their texts). */
@@ -39,31 +44,44 @@ export function groupWeights(vectors: SparseVectors, members: readonly number[])
   const current = () => {
     if (scratch.generation !== generation) throw new Error('group weights read after the next group was weighed');
   };
+  /** What a sentence of `length` terms carries, `wordAt(i)` being its i-th term's word feature (-1 for none). */
+  const carriedBy = (length: number, wordAt: (i: number) => number): number => {
+    const sentence = ++scratch.sentence;
+    let carried = 0;
+    let previous = -1;
+    for (let i = 0; i < length; i++) {
+      const word = wordAt(i);
+      const hasWeight = word >= 0 && docs[word] > 0;
+      if (hasWeight && stamp[word] !== sentence) {
+        stamp[word] = sentence;
+        carried += weight[word];
+      }
+      // A pair is a feature of the group only where both its words are, so only then is it looked up.
+      if (hasWeight && previous >= 0) {
+        const pair = lookup.pairFeature(previous, word);
+        if (pair >= 0 && docs[pair] > 0 && stamp[pair] !== sentence) {
+          stamp[pair] = sentence;
+          carried += weight[pair];
+        }
+      }
+      previous = hasWeight ? word : -1;
+    }
+    return carried;
+  };
   return {
     size: weighed.length,
     ofSentence(terms) {
       current();
-      const sentence = ++scratch.sentence;
-      let carried = 0;
-      let previous = -1;
-      for (let i = 0; i < terms.length; i++) {
-        const word = lookup.wordFeature(terms[i]);
-        const hasWeight = word >= 0 && docs[word] > 0;
-        if (hasWeight && stamp[word] !== sentence) {
-          stamp[word] = sentence;
-          carried += weight[word];
-        }
-        // A pair is a feature of the group only where both its words are, so only then is it looked up.
-        if (hasWeight && previous >= 0) {
-          const pair = lookup.pairFeature(previous, word);
-          if (pair >= 0 && docs[pair] > 0 && stamp[pair] !== sentence) {
-            stamp[pair] = sentence;
-            carried += weight[pair];
-          }
-        }
-        previous = hasWeight ? word : -1;
-      }
-      return carried;
+      return carriedBy(terms.length, (i) => lookup.wordFeature(terms[i]));
+    },
+    ofNumberedSentence(numbers, vocabulary) {
+      current();
+      const featureOf = termFeatures(scratch, vocabulary);
+      return carriedBy(numbers.length, (i) => {
+        const number = numbers[i];
+        if (featureOf[number] === UNSEEN) featureOf[number] = lookup.wordFeature(vocabulary[number]);
+        return featureOf[number];
+      });
     },
     total() {
       current();
@@ -89,6 +107,7 @@ export function weightsOfMap(weights: ReadonlyMap<string, number>): GroupWeights
   return {
     size: weights.size,
     ofSentence: (terms) => sentenceWeightOfMap(terms, weights),
+    ofNumberedSentence: (numbers, vocabulary) => sentenceWeightOfMap(Array.from(numbers, (n) => vocabulary[n]), weights),
     total: () => totalOf(weights.values()),
     heaviest: (count) => heaviestOf(weights.entries(), count),
   };
@@ -118,6 +137,17 @@ interface Scratch {
   weighed: number[];
   generation: number;
   sentence: number;
+  /** Each term of the last vocabulary read (SentenceTerms.vocabulary) as its word feature, looked up on first use. */
+  terms?: { vocabulary: readonly string[]; features: Int32Array };
+}
+
+/** A term whose word feature has not been looked up yet. */
+const UNSEEN = -2;
+
+/** The word feature of each term of `vocabulary`, kept with the scratch: one vocabulary serves every group of a run. */
+function termFeatures(scratch: Scratch, vocabulary: readonly string[]): Int32Array {
+  if (scratch.terms?.vocabulary !== vocabulary) scratch.terms = { vocabulary, features: new Int32Array(vocabulary.length).fill(UNSEEN) };
+  return scratch.terms.features;
 }
 
 const scratches = new WeakMap<SparseVectors, Scratch>();

@@ -7,8 +7,15 @@
 export interface SentenceTerms {
   /** How many records. */
   readonly length: number;
+  /** Every distinct term, by its number. */
+  readonly vocabulary: readonly string[];
   /** The record's sentences' terms, sentence by sentence, as they were read. */
   of(record: number): string[][];
+  /**
+   * The same terms as numbers into `vocabulary`, a view per sentence: a reader that looks terms
+   * up (a group's label, for every group of a run) then makes no strings and hashes none.
+   */
+  numbersOf(record: number): Uint32Array[];
   /** How many of the record's sentences have any terms. */
   sentencesWithTerms(record: number): number;
 }
@@ -45,6 +52,7 @@ export function packSentenceTerms<S = readonly string[]>(
   sentenceStart[sentenceCount] = term;
   return {
     length: perRecord.length,
+    vocabulary: texts,
     of(record) {
       const sentences: string[][] = [];
       for (let s = recordStart[record]; s < recordStart[record + 1]; s++) {
@@ -52,6 +60,11 @@ export function packSentenceTerms<S = readonly string[]>(
         for (let t = sentenceStart[s]; t < sentenceStart[s + 1]; t++) terms.push(texts[termIds[t]]);
         sentences.push(terms);
       }
+      return sentences;
+    },
+    numbersOf(record) {
+      const sentences: Uint32Array[] = [];
+      for (let s = recordStart[record]; s < recordStart[record + 1]; s++) sentences.push(termIds.subarray(sentenceStart[s], sentenceStart[s + 1]));
       return sentences;
     },
     sentencesWithTerms(record) {

@@ -204,7 +204,9 @@ function labelOf(
 ): string {
   const text = analysis.records[medoid].text;
   const sentences = sentencesOf(text).map(withoutFurniture);
-  const central = centralSentence(sentences, analysis.sentenceTerms.of(medoid), weights) ?? text;
+  const { sentenceTerms } = analysis;
+  const numbers = sentenceTerms.numbersOf(medoid);
+  const central = centralSentence(sentences, (i) => weights.ofNumberedSentence(numbers[i], sentenceTerms.vocabulary), weights) ?? text;
   return withoutCaption(withoutListMarker(central), (caption) => boilerplateKeys.has(sentenceKey(normaliser.lookupTerms(caption))));
 }
 

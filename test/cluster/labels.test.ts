@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { centralMemberOf, centralSentence, classKeywords, EXACT_MEDOID_MAX, groupWeights, medoidOf, termWeights, weightsOfMap } from '../../src/cluster/index.js';
+import { centralMemberOf, centralSentence, classKeywords, EXACT_MEDOID_MAX, groupWeights, medoidOf, termWeights, weightsOfMap, type GroupWeights } from '../../src/cluster/index.js';
 import { buildVectors, cosineOf, rowOf, type SparseVectors } from '../../src/similarity/index.js';
 
 /** centralSentence over texts whose terms are their lower-cased words. */
-const central = (texts: string[], weights: ReadonlyMap<string, number>) => centralSentence(texts, texts.map(termsOfText), weightsOfMap(weights));
+const central = (texts: string[], weights: ReadonlyMap<string, number>) => weighedCentral(texts, texts.map(termsOfText), weightsOfMap(weights));
+/** centralSentence with each sentence's terms weighed by ofSentence. */
+const weighedCentral = (texts: string[], terms: string[][], weights: GroupWeights) => centralSentence(texts, (i) => weights.ofSentence(terms[i]), weights);
 const termsOfText = (text: string) => text.toLowerCase().split(' ');
 
 describe('centralSentence', () => {
@@ -58,10 +60,10 @@ describe('centralSentence, weighing', () => {
     const terms = new Proxy(texts.map(termsOfText), {
       get: (target, key, receiver) => (typeof key === 'string' && /^\d+$/.test(key) && asked.push(Number(key)), Reflect.get(target, key, receiver)),
     });
-    expect(centralSentence(texts, terms, weightsOfMap(new Map([['staffing', 2], ['ligature', 3]])))).toBe(texts[0]);
+    expect(weighedCentral(texts, terms, weightsOfMap(new Map([['staffing', 2], ['ligature', 3]])))).toBe(texts[0]);
     expect(asked).toEqual([0]);
     asked.length = 0;
-    expect(centralSentence(texts, terms, weightsOfMap(new Map([['staffing', 0.5], ['ligature', 3]])))).toBe(texts[1]);
+    expect(weighedCentral(texts, terms, weightsOfMap(new Map([['staffing', 0.5], ['ligature', 3]])))).toBe(texts[1]);
     expect(asked).toEqual([0, 1, 2]);
   });
 });
@@ -174,7 +176,14 @@ describe('groupWeights', () => {
           expect(byId.size).toBe(byMap.size);
           expect(byId.total()).toBe(byMap.total());
           expect(byId.heaviest(count)).toEqual(byMap.heaviest(count));
-          for (const sentence of sentences) expect(byId.ofSentence(sentence)).toBe(byMap.ofSentence(sentence));
+          // The sentences' terms numbered too, as SentenceTerms numbers them: one vocabulary for all.
+          const vocabulary = [...new Set(sentences.flat())];
+          for (const sentence of sentences) {
+            const numbers = sentence.map((term) => vocabulary.indexOf(term));
+            expect(byId.ofSentence(sentence)).toBe(byMap.ofSentence(sentence));
+            expect(byId.ofNumberedSentence(numbers, vocabulary)).toBe(byMap.ofSentence(sentence));
+            expect(byMap.ofNumberedSentence(numbers, vocabulary)).toBe(byMap.ofSentence(sentence));
+          }
         },
       ),
     );

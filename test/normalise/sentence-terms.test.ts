@@ -12,6 +12,7 @@ describe('packSentenceTerms', () => {
         expect(packed.length).toBe(perRecord.length);
         perRecord.forEach((sentences, record) => {
           expect(packed.of(record)).toEqual(sentences);
+          expect(packed.numbersOf(record).map((numbers) => Array.from(numbers, (n) => packed.vocabulary[n]))).toEqual(sentences);
           expect(packed.sentencesWithTerms(record)).toBe(sentences.filter((terms) => terms.length > 0).length);
         });
       }),
