@@ -76,21 +76,30 @@ function nearMissCompletion(docs: number, pairs: ScoredPairs, pairScore: PairSco
 
 /**
  * Whether a pair (first < second) is among the scored pairs. The search emits them by later, then
- * earlier document, so the pairs themselves are a sorted table to search; pairs in any other order
- * (made by hand, as tests do) are copied into sorted keys first.
+ * earlier document, so the pairs themselves are a sorted table: each later document's pairs are
+ * one run of it, found by an offset per document, and only that run is searched (a search over
+ * the whole table read a cache line per step, tens of millions of pairs at a million items).
+ * Pairs in any other order (made by hand, as tests do) are copied into sorted keys first.
  */
 function scoredPairLookup(docs: number, pairs: ScoredPairs): (first: number, second: number) => boolean {
   const keyOf = (i: number) => Math.max(pairs.a[i], pairs.b[i]) * docs + Math.min(pairs.a[i], pairs.b[i]);
   let inSearchOrder = true;
   for (let i = 1; i < pairs.count && inSearchOrder; i++) inSearchOrder = keyOf(i - 1) < keyOf(i);
-  if (inSearchOrder) return (first, second) => binaryHas(pairs.count, keyOf, second * docs + first);
-  const keys = Float64Array.from({ length: pairs.count }, (_, i) => keyOf(i)).sort();
-  return (first, second) => binaryHas(keys.length, (i) => keys[i], second * docs + first);
+  if (!inSearchOrder) {
+    const keys = Float64Array.from({ length: pairs.count }, (_, i) => keyOf(i)).sort();
+    return (first, second) => binaryHas(0, keys.length, (i) => keys[i], second * docs + first);
+  }
+  const runStart = new Int32Array(docs + 1);
+  for (let i = 0; i < pairs.count; i++) runStart[Math.max(pairs.a[i], pairs.b[i]) + 1]++;
+  for (let doc = 0; doc < docs; doc++) runStart[doc + 1] += runStart[doc];
+  const earlierOf = (i: number) => Math.min(pairs.a[i], pairs.b[i]);
+  return (first, second) => binaryHas(runStart[second], runStart[second + 1], earlierOf, first);
 }
 
-function binaryHas(count: number, keyAt: (i: number) => number, key: number): boolean {
-  let low = 0;
-  let high = count - 1;
+/** Whether `key` is among keyAt(from) … keyAt(to − 1), which ascend. */
+function binaryHas(from: number, to: number, keyAt: (i: number) => number, key: number): boolean {
+  let low = from;
+  let high = to - 1;
   while (low <= high) {
     const mid = (low + high) >> 1;
     const at = keyAt(mid);

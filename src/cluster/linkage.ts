@@ -143,7 +143,7 @@ export class NearMissCompletion {
   merged = 0;
   // A refused pair can be queued twice at one link (once under each of its old names); clusters
   // only grow, so the same size product means the same two clusters, already refused.
-  private readonly refused = new Map<number, number>();
+  private readonly refused = new RefusedMerges();
 
   constructor(
     readonly floorShare: number,
@@ -156,13 +156,79 @@ export class NearMissCompletion {
     const pairs = size[x] * size[y];
     // Two single items with a link were scored: their link is exact already.
     if (pairs === 1 || pairs > this.maxPairs) return false;
-    const key = x * size.length + y;
-    if (this.refused.get(key) === pairs) return false;
+    if (this.refused.productOf(x, y) === pairs) return false;
     this.completed++;
     const reached = (edgeSum + this.missingSum(members.of(x), members.of(y))) / pairs >= threshold;
     if (reached) this.merged++;
-    else this.refused.set(key, pairs);
+    else this.refused.set(x, y, pairs);
     return reached;
+  }
+}
+
+/**
+ * Each refused cluster pair's size product, in an open-addressing table of typed arrays: a million
+ * items refuse millions of near misses, and a Map boxed every key (a pair's key is past the small
+ * integers) for the garbage collector to trace.
+ */
+export class RefusedMerges {
+  /** Slot s holds a pair's key (or EMPTY) and the size product it was refused at. */
+  private keys: Float64Array;
+  private products: Int32Array;
+  /** A pair's home slot is the top `bits` bits of its hash (the best mixed). */
+  private bits: number;
+  private count = 0;
+
+  constructor(bits = 10) {
+    this.bits = bits;
+    this.keys = new Float64Array(2 ** bits);
+    this.products = new Int32Array(2 ** bits);
+  }
+
+  /** How many pairs are held. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** The size product (x, y) was last refused at; 0 when never refused. */
+  productOf(x: number, y: number): number {
+    const slot = this.slotOf(pairKey(x, y));
+    return this.keys[slot] === EMPTY ? 0 : this.products[slot];
+  }
+
+  set(x: number, y: number, product: number): void {
+    const key = pairKey(x, y);
+    let slot = this.slotOf(key);
+    if (this.keys[slot] === EMPTY) {
+      // Kept at most half full, so probes stay short.
+      if (2 * (this.count + 1) > this.keys.length) {
+        this.grow();
+        slot = this.slotOf(key);
+      }
+      this.keys[slot] = key;
+      this.count++;
+    }
+    this.products[slot] = product;
+  }
+
+  /** The slot holding `key`, or the empty slot where it would go. */
+  private slotOf(key: number): number {
+    const mask = this.keys.length - 1;
+    let slot = (Math.imul(firstOf(key), 0x9e3779b1) ^ Math.imul(secondOf(key), 0x85ebca77)) >>> (32 - this.bits);
+    while (this.keys[slot] !== EMPTY && this.keys[slot] !== key) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  private grow(): void {
+    const [keys, products] = [this.keys, this.products];
+    this.bits++;
+    this.keys = new Float64Array(2 * keys.length);
+    this.products = new Int32Array(2 * keys.length);
+    for (let s = 0; s < keys.length; s++) {
+      if (keys[s] === EMPTY) continue;
+      const slot = this.slotOf(keys[s]);
+      this.keys[slot] = keys[s];
+      this.products[slot] = products[s];
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { averageLinkage, groupDocuments, NearMissCompletion, type Edges, type LinkConstraints } from '../../src/cluster/index.js';
-import { MergeHeap } from '../../src/cluster/linkage.js';
+import { MergeHeap, RefusedMerges } from '../../src/cluster/linkage.js';
 
 const edges = (list: [number, number, number][]): Edges => ({
   count: list.length,
@@ -305,6 +305,35 @@ describe('MergeHeap', () => {
             model = model.filter(([, x, y]) => keep(x, y));
           }
           expect(heap.length).toBe(model.length);
+        }
+      }),
+    );
+  });
+});
+
+describe('RefusedMerges', () => {
+  it('answers as a map of pairs does, through many growths from a small table', () => {
+    // x < y as the linkage asks; few distinct nodes, so pairs are set again and probes collide.
+    const pair = fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 1, max: 2 ** 26 - 1 })).filter(([x, y]) => x < y);
+    const operation = fc.oneof(fc.record({ set: fc.tuple(pair, fc.integer({ min: 2, max: 2500 })) }), fc.record({ ask: pair }));
+    fc.assert(
+      fc.property(fc.array(operation, { maxLength: 400 }), (operations) => {
+        const table = new RefusedMerges(2);
+        const model = new Map<string, number>();
+        for (const op of operations) {
+          if ('set' in op) {
+            const [[x, y], product] = op.set;
+            table.set(x, y, product);
+            model.set(`${x}-${y}`, product);
+          } else {
+            const [x, y] = op.ask;
+            expect(table.productOf(x, y)).toBe(model.get(`${x}-${y}`) ?? 0);
+          }
+          expect(table.size).toBe(model.size);
+        }
+        for (const [key, product] of model) {
+          const [x, y] = key.split('-').map(Number);
+          expect(table.productOf(x, y)).toBe(product);
         }
       }),
     );
