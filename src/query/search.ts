@@ -64,7 +64,8 @@ export function createQuerySearcher(corpus: QueryCorpus, normaliser: Normaliser 
   corpus.vectors.features.forEach((feature, id) => featureIds.set(feature, id));
   const filter = boilerplateFilter(corpus.boilerplate.findings, corpus.boilerplate.minSources);
   const trigramSet = createTrigramSets();
-  const trigramsOf = createTrigramStore((doc) => corpus.texts[doc], corpus.records.length);
+  const trigrams = createTrigramStore((doc) => corpus.texts[doc], corpus.records.length);
+  const trigramsOf = (doc: number) => trigrams.of(doc);
   const display = (term: string) => corpus.displays.get(term) ?? normaliser.display(term);
   return {
     corpus,

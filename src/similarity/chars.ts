@@ -43,25 +43,48 @@ export function createTrigramSets(): (text: string) => Uint16Array {
 /**
  * The trigram sets of documents by number, each made on first use and kept, all in one growing
  * buffer: one typed array per document cost two buffers per document (a scratch array and the
- * kept copy), and 40 MB more memory at 100,000 items (bench/side-by-side.md). A set handed out is
- * a view that stays valid after the buffer grows: the old buffer still holds it.
+ * kept copy), and 40 MB more memory at 100,000 items (bench/side-by-side.md). The hot reader
+ * (createDocumentDice) reads a document's codes in place, from `codes` between `start` and `end`;
+ * `of` hands out a view, which stays valid after the buffer grows (the old buffer still holds it).
  */
-export function createTrigramStore(textOf: (doc: number) => string, docs: number): (doc: number) => Uint16Array {
+export interface TrigramStore {
+  /** Makes the document's set if it is not made yet. */
+  ensure(doc: number): void;
+  /** The buffer every set is in; read it again after an `ensure`, which may replace it. */
+  readonly codes: Uint16Array;
+  /** Where a made set starts in `codes`, and where it ends (exclusive). */
+  start(doc: number): number;
+  end(doc: number): number;
+  /** The document's set as a view (made if need be). */
+  of(doc: number): Uint16Array;
+}
+
+export function createTrigramStore(textOf: (doc: number) => string, docs: number): TrigramStore {
   const write = createTrigramWriter();
-  const start = new Int32Array(docs).fill(-1);
-  const size = new Int32Array(docs);
+  const starts = new Int32Array(docs).fill(-1);
+  const sizes = new Int32Array(docs);
   let codes = growableArray(Uint16Array, 1 << 16);
   let used = 0;
-  return (doc) => {
-    if (start[doc] < 0) {
-      const set = write(textOf(doc));
-      if (used + set.length > codes.length) codes = grownArray(codes, used + set.length);
-      codes.set(set, used);
-      start[doc] = used;
-      size[doc] = set.length;
-      used += set.length;
-    }
-    return codes.subarray(start[doc], start[doc] + size[doc]);
+  const ensure = (doc: number) => {
+    if (starts[doc] >= 0) return;
+    const set = write(textOf(doc));
+    if (used + set.length > codes.length) codes = grownArray(codes, used + set.length);
+    codes.set(set, used);
+    starts[doc] = used;
+    sizes[doc] = set.length;
+    used += set.length;
+  };
+  return {
+    ensure,
+    get codes() {
+      return codes;
+    },
+    start: (doc) => starts[doc],
+    end: (doc) => starts[doc] + sizes[doc],
+    of(doc) {
+      ensure(doc);
+      return codes.subarray(starts[doc], starts[doc] + sizes[doc]);
+    },
   };
 }
 
@@ -114,36 +137,61 @@ function createTrigramWriter(): (text: string) => Uint16Array {
  * diceOf of documents by number, the same to the bit, and faster when one side repeats: a
  * document met in two pairs in a row is held as a bitmap of its codes, and each pair with it then
  * costs one look-up per code of the other document instead of a merge of the two (the candidate
- * search meets each document's earlier partners one after another).
+ * search meets each document's earlier partners one after another). Codes are read in place in
+ * the store's buffer: a view per side of every pair was most of the store's cost on large inputs.
  */
-export function createDocumentDice(trigramsOf: (doc: number) => Uint16Array): (a: number, b: number) => number {
+export function createDocumentDice(store: TrigramStore): (a: number, b: number) => number {
   const bitmap = new Int32Array(Math.ceil(SYMBOLS ** 3 / 32));
   let held = -1;
   let previousA = -1;
   let previousB = -1;
+  const setBits = (doc: number, on: boolean) => {
+    const codes = store.codes;
+    for (let i = store.start(doc), end = store.end(doc); i < end; i++) {
+      const code = codes[i];
+      bitmap[code >>> 5] = on ? bitmap[code >>> 5] | (1 << (code & 31)) : 0;
+    }
+  };
   const hold = (doc: number) => {
-    if (held >= 0) for (const code of trigramsOf(held)) bitmap[code >>> 5] = 0;
-    for (const code of trigramsOf(doc)) bitmap[code >>> 5] |= 1 << (code & 31);
+    if (held >= 0) setBits(held, false);
+    setBits(doc, true);
     held = doc;
   };
-  const sharedWithHeld = (codes: Uint16Array) => {
+  const sharedWithHeld = (doc: number) => {
+    const codes = store.codes;
     let shared = 0;
-    for (let i = 0; i < codes.length; i++) shared += (bitmap[codes[i] >>> 5] >>> (codes[i] & 31)) & 1;
+    for (let i = store.start(doc), end = store.end(doc); i < end; i++) shared += (bitmap[codes[i] >>> 5] >>> (codes[i] & 31)) & 1;
     return shared;
   };
   return (a, b) => {
+    store.ensure(a);
+    store.ensure(b);
     if (held !== a && held !== b) {
       if (b === previousB) hold(b);
       else if (a === previousA) hold(a);
     }
     previousA = a;
     previousB = b;
-    const codesA = trigramsOf(a);
-    const codesB = trigramsOf(b);
-    if (held === b) return diceOfShared(sharedWithHeld(codesA), codesA.length, codesB.length);
-    if (held === a) return diceOfShared(sharedWithHeld(codesB), codesA.length, codesB.length);
-    return diceOf(codesA, codesB);
+    const sizeA = store.end(a) - store.start(a);
+    const sizeB = store.end(b) - store.start(b);
+    if (held === b) return diceOfShared(sharedWithHeld(a), sizeA, sizeB);
+    if (held === a) return diceOfShared(sharedWithHeld(b), sizeA, sizeB);
+    return diceOfShared(sharedInRanges(store.codes, store.start(a), store.end(a), store.start(b), store.end(b)), sizeA, sizeB);
   };
+}
+
+/** How many codes two ascending runs of one buffer share. */
+function sharedInRanges(codes: Uint16Array, i: number, endA: number, j: number, endB: number): number {
+  let shared = 0;
+  while (i < endA && j < endB) {
+    if (codes[i] === codes[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (codes[i] < codes[j]) i++;
+    else j++;
+  }
+  return shared;
 }
 
 export function diceOf(a: Uint16Array, b: Uint16Array): number {

@@ -172,16 +172,16 @@ describe('character Dice', () => {
     const random = mulberry(7);
     const long = Array.from({ length: 40 }, () => Array.from({ length: 3000 }, () => 'abcdefghijklmnopqrstuvwxyz0123456789  '[Math.floor(random() * 38)]).join(''));
     const grown = createTrigramStore((doc) => long[doc], long.length);
-    const firstViews = long.map((_, doc) => grown(doc));
+    const firstViews = long.map((_, doc) => grown.of(doc));
     for (const [doc, text] of long.entries()) {
       expect([...firstViews[doc]]).toEqual([...trigramSet(text)]);
-      expect([...grown(doc)]).toEqual([...trigramSet(text)]);
+      expect([...grown.of(doc)]).toEqual([...trigramSet(text)]);
     }
     fc.assert(
       fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom(...long)), { minLength: 1, maxLength: 60 }), fc.array(fc.nat(), { maxLength: 80 }), (texts, order) => {
         const store = createTrigramStore((doc) => texts[doc], texts.length);
         const seen = order.map((n) => n % texts.length).concat(texts.map((_, doc) => doc));
-        const views = seen.map((doc) => [doc, store(doc)] as const);
+        const views = seen.map((doc) => [doc, store.of(doc)] as const);
         for (const [doc, view] of views) expect([...view]).toEqual([...trigramSet(texts[doc])]);
       }),
       { numRuns: 30 },
@@ -196,13 +196,27 @@ describe('character Dice', () => {
         fc.array(fc.oneof(words, fc.string()), { minLength: 1, maxLength: 8 }).chain((texts) => fc.tuple(fc.constant(texts), pairs(texts.length))),
         ([texts, asked]) => {
           const sets = texts.map((text) => trigramSet(text));
-          const dice = createDocumentDice((doc) => sets[doc]);
+          const dice = createDocumentDice(createTrigramStore((doc) => texts[doc], texts.length));
           // Runs of one side repeated, as the candidate search asks them, then the pairs as drawn.
           const runs = asked.flatMap(([a, b]) => [[a, b], [(a + 1) % texts.length, b], [a, b]]);
           for (const [a, b] of [...runs, ...asked]) expect(dice(a, b)).toBe(diceOf(sets[a], sets[b]));
         },
       ),
     );
+  });
+});
+
+describe('document Dice on a growing store', () => {
+  it('reads every set where it is after the buffer grows, a side held or not', () => {
+    // Forty texts of random letters hold about 110,000 codes: the buffer (65,536 to start) grows
+    // while sets are held and asked.
+    const random = mulberry(11);
+    const texts = Array.from({ length: 40 }, () => Array.from({ length: 3000 }, () => 'abcdefghijklmnopqrstuvwxyz0123456789  '[Math.floor(random() * 38)]).join(''));
+    const sets = texts.map((text) => trigramSet(text));
+    const dice = createDocumentDice(createTrigramStore((doc) => texts[doc], texts.length));
+    // Each document against the earlier ones in a run (one side repeats), then in reverse.
+    const asked = texts.flatMap((_, b) => Array.from({ length: b }, (__, a) => [a, b]));
+    for (const [a, b] of [...asked, ...asked.reverse()]) expect(dice(a, b)).toBe(diceOf(sets[a], sets[b]));
   });
 });
 
