@@ -95,6 +95,8 @@ export function createTrigramStore(textOf: (doc: number) => string, docs: number
 function createTrigramWriter(): (text: string) => Uint16Array {
   const writtenBy = new Int32Array(SYMBOLS ** 3);
   const codes = new Uint16Array(MAX_CHARS + 2);
+  const scratch = new Uint16Array(MAX_CHARS + 2);
+  const digitCounts = new Int32Array(256);
   let textNumber = 0;
   return (text) => {
     textNumber++;
@@ -129,8 +131,35 @@ function createTrigramWriter(): (text: string) => Uint16Array {
       write(symbol);
     }
     if (started()) write(SPACE);
-    return codes.subarray(0, count).sort();
+    return sortCodes(codes, count, scratch, digitCounts);
   };
+}
+
+/**
+ * codes[0, count) in ascending order, in place, by a radix sort on their two bytes (through
+ * `scratch`, as long as `codes`): five times as fast as the typed array's own sort on sets of a few
+ * hundred codes, which was most of the cost of making a document's set.
+ */
+function sortCodes(codes: Uint16Array, count: number, scratch: Uint16Array, digitCounts: Int32Array): Uint16Array {
+  spreadByDigit(codes, scratch, count, 0, digitCounts);
+  spreadByDigit(scratch, codes, count, 8, digitCounts);
+  return codes.subarray(0, count);
+}
+
+/** One stable counting pass: from[0, count) into `to`, ordered by the byte at `shift`. */
+function spreadByDigit(from: Uint16Array, to: Uint16Array, count: number, shift: number, digitCounts: Int32Array): void {
+  digitCounts.fill(0);
+  for (let i = 0; i < count; i++) digitCounts[(from[i] >>> shift) & 255]++;
+  let start = 0;
+  for (let digit = 0; digit < 256; digit++) {
+    const n = digitCounts[digit];
+    digitCounts[digit] = start;
+    start += n;
+  }
+  for (let i = 0; i < count; i++) {
+    const code = from[i];
+    to[digitCounts[(code >>> shift) & 255]++] = code;
+  }
 }
 
 /**
