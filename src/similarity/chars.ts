@@ -205,29 +205,15 @@ export function createDocumentDice(store: TrigramStore): (a: number, b: number) 
     const sizeB = store.end(b) - store.start(b);
     if (held === b) return diceOfShared(sharedWithHeld(a), sizeA, sizeB);
     if (held === a) return diceOfShared(sharedWithHeld(b), sizeA, sizeB);
-    return diceOfShared(sharedInRanges(store.codes, store.start(a), store.end(a), store.start(b), store.end(b)), sizeA, sizeB);
+    const codes = store.codes;
+    return diceOfShared(sharedCodes(codes, store.start(a), store.end(a), codes, store.start(b), store.end(b)), sizeA, sizeB);
   };
 }
 
-/** How many codes two ascending runs of one buffer share. */
-function sharedInRanges(codes: Uint16Array, i: number, endA: number, j: number, endB: number): number {
+/** How many codes a[i, endA) and b[j, endB) share, both ascending (a and b may be one buffer). */
+function sharedCodes(a: Uint16Array, i: number, endA: number, b: Uint16Array, j: number, endB: number): number {
   let shared = 0;
   while (i < endA && j < endB) {
-    if (codes[i] === codes[j]) {
-      shared++;
-      i++;
-      j++;
-    } else if (codes[i] < codes[j]) i++;
-    else j++;
-  }
-  return shared;
-}
-
-export function diceOf(a: Uint16Array, b: Uint16Array): number {
-  let i = 0;
-  let j = 0;
-  let shared = 0;
-  while (i < a.length && j < b.length) {
     if (a[i] === b[j]) {
       shared++;
       i++;
@@ -235,7 +221,11 @@ export function diceOf(a: Uint16Array, b: Uint16Array): number {
     } else if (a[i] < b[j]) i++;
     else j++;
   }
-  return diceOfShared(shared, a.length, b.length);
+  return shared;
+}
+
+export function diceOf(a: Uint16Array, b: Uint16Array): number {
+  return diceOfShared(sharedCodes(a, 0, a.length, b, 0, b.length), a.length, b.length);
 }
 
 /** Dice from the codes two sets share and their sizes; 0 for two empty sets. */
