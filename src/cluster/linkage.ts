@@ -213,7 +213,7 @@ export class RefusedMerges {
   /** The slot holding `key`, or the empty slot where it would go. */
   private slotOf(key: number): number {
     const mask = this.keys.length - 1;
-    let slot = (Math.imul(firstOf(key), 0x9e3779b1) ^ Math.imul(secondOf(key), 0x85ebca77)) >>> (32 - this.bits);
+    let slot = pairHash(firstOf(key), secondOf(key)) >>> (32 - this.bits);
     while (this.keys[slot] !== EMPTY && this.keys[slot] !== key) slot = (slot + 1) & mask;
     return slot;
   }
@@ -321,6 +321,11 @@ function firstOf(key: number): number {
 
 function secondOf(key: number): number {
   return key - firstOf(key) * PAIR_SCALE;
+}
+
+/** A pair's 32-bit hash, unsigned; its high bits are the best mixed. */
+function pairHash(x: number, y: number): number {
+  return (Math.imul(x, 0x9e3779b1) ^ Math.imul(y, 0x85ebca77)) >>> 0;
 }
 
 /**
@@ -504,8 +509,7 @@ class ClusterGraph {
 
   /** The pair's first slot: its 32-bit hash scaled to the table (the hash's high bits, its best mixed). */
   private home(x: number, y: number): number {
-    const hash = (Math.imul(x, 0x9e3779b1) ^ Math.imul(y, 0x85ebca77)) >>> 0;
-    return Math.floor((hash / 4294967296) * this.capacity);
+    return Math.floor((pairHash(x, y) / 4294967296) * this.capacity);
   }
 
   private after(slot: number): number {
