@@ -43,7 +43,7 @@ export async function writeAtomically(path: string, content: string | Uint8Array
   const target = resolve(cwd, path);
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await writeFile(temp, typeof content === 'string' || content instanceof Uint8Array ? content : batches(content));
+    await writeFile(temp, typeof content === 'string' || content instanceof Uint8Array ? content : encodedBatches(content));
     await rename(temp, target);
   } catch (error) {
     await rm(temp, { force: true });
@@ -61,28 +61,52 @@ export async function writeReport(content: string | Iterable<string>, out: strin
   // stays, as the error can arrive after the last write.
   let closed = false;
   io.stdout.on('error', () => (closed = true));
-  for (const batch of typeof content === 'string' ? [content] : batches(content)) {
+  for (const batch of typeof content === 'string' ? [content] : encodedBatches(content)) {
     if (closed) return;
     await new Promise<void>((resolvePromise) => io.stdout.write(batch, () => resolvePromise()));
   }
 }
 
-const BATCH_CHARS = 1 << 20;
+const BATCH_BYTES = 1 << 20;
 
-/** Small pieces joined into strings of about a megabyte: fewer writes, no giant string. */
-function* batches(pieces: Iterable<string>): Generator<string> {
-  let parts: string[] = [];
-  let size = 0;
-  for (const piece of pieces) {
-    parts.push(piece);
-    size += piece.length;
-    if (size >= BATCH_CHARS) {
-      yield parts.join('');
-      parts = [];
-      size = 0;
+/**
+ * Small pieces encoded as UTF-8 straight into buffers of about `batchBytes`: fewer writes, no giant
+ * string, and no joined string to copy and encode again (joining was a third of the time of writing
+ * a 118 MB report). A piece that ends inside a surrogate pair keeps its last half for the next one,
+ * so a character cut between pieces is still written whole.
+ */
+export function* encodedBatches(pieces: Iterable<string>, batchBytes = BATCH_BYTES): Generator<Uint8Array> {
+  let batch = Buffer.allocUnsafe(batchBytes);
+  let used = 0;
+  let carried = '';
+  const full = (piece: string) => used > 0 && used + 3 * piece.length > batchBytes;
+  for (const next of pieces) {
+    let piece = carried + next;
+    carried = '';
+    if (endsInsidePair(piece)) {
+      carried = piece.slice(-1);
+      piece = piece.slice(0, -1);
     }
+    // A UTF-16 code unit never takes more than 3 bytes of UTF-8, so a piece that passes fits whole.
+    if (full(piece)) {
+      yield batch.subarray(0, used);
+      batch = Buffer.allocUnsafe(batchBytes);
+      used = 0;
+    }
+    if (3 * piece.length > batchBytes) yield Buffer.from(piece, 'utf8');
+    else used += batch.write(piece, used, 'utf8');
   }
-  if (parts.length > 0) yield parts.join('');
+  if (full(carried)) {
+    yield batch.subarray(0, used);
+    used = 0;
+  }
+  used += batch.write(carried, used, 'utf8');
+  if (used > 0) yield batch.subarray(0, used);
+}
+
+function endsInsidePair(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return last >= 0xd800 && last <= 0xdbff;
 }
 
 function describeFsError(error: unknown): string {
