@@ -18,14 +18,14 @@ export interface ThemeLayerGroups {
 
 /**
  * Starts the theme-layer worker at once: loading a thread's modules takes tens of milliseconds,
- * which then overlap reading and normalising the input instead of delaying the search. The
- * buffers handed over are moved to the worker, not copied: the caller has no further use for
- * them. The idle thread does not keep the process alive.
+ * which then overlap reading and normalising the input instead of delaying the search. Nothing
+ * large is copied: the job's term numbers are shared memory, the other buffers handed over are
+ * moved (the caller has no further use for them). The idle thread does not keep the process alive.
  */
 export function startThemeWorker(): ThemeWorker {
   const worker = new Worker(new URL('./theme-worker.js', import.meta.url));
   worker.unref();
-  const themeLayer: BackgroundThemeLayer = ({ vectors, skip, settings }) => {
+  const themeLayer: BackgroundThemeLayer = (job) => {
     worker.ref();
     const stopped = new Promise<never>((_resolve, reject) => {
       worker.once('error', reject);
@@ -33,9 +33,8 @@ export function startThemeWorker(): ThemeWorker {
     });
     // Observed at once, so a failure while this thread is busy is not reported as unhandled.
     stopped.catch(() => undefined);
-    const { offsets, ids, weights, docFreq } = vectors;
-    const job = { vectors: { offsets, ids, weights, docFreq }, skip, settings };
-    worker.postMessage(job, [offsets.buffer, ids.buffer, weights.buffer, docFreq.buffer, skip.buffer] as ArrayBuffer[]);
+    // The term numbers are in shared memory (read there in place, still read here); the skip list is moved.
+    worker.postMessage(job, [job.skip.buffer] as ArrayBuffer[]);
     return {
       themesOf: (groupOfDoc, groupCount, themeThreshold) => {
         const answer = new Promise<Int32Array>((resolve) => worker.once('message', resolve));

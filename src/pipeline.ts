@@ -3,7 +3,19 @@ import { createOppositionTest, normaliseRecords, singleSentenceShare, type Boile
 import { createRecipientOverlap } from './normalise/recipients.js';
 import type { Normaliser } from './normalise/tokens.js';
 import { settingsForTextUnit, type Options, type TextUnitDecided } from './options.js';
-import { buildVectorsWithWordsOnly, createPairScorer, GROUPING_MIN_RARE_SHARE, runNeighbourJob, scoreCandidatePairs, type NeighbourJob, type PairScorer, type ScoredPairs, type SparseVectors } from './similarity/index.js';
+import {
+  buildNumberedVectors,
+  createPairScorer,
+  GROUPING_MIN_RARE_SHARE,
+  numberTerms,
+  runNeighbourJob,
+  scoreCandidatePairs,
+  type NeighbourJob,
+  type NumberedTerms,
+  type PairScorer,
+  type ScoredPairs,
+  type SparseVectors,
+} from './similarity/index.js';
 import type { RecordItem } from './types.js';
 import { compareCodeUnits } from './order.js';
 
@@ -100,9 +112,10 @@ export function analyse(
   stage: StageRunner = justRun,
   constraints?: GroupingConstraints,
 ): Analysis {
-  const prepared = prepare(input, normaliser, options, stage);
+  let job!: NeighbourJob;
+  const prepared = readAndPrepare(input, normaliser, options, stage, (topics) => (job = topics), false);
   const pairs = groupPairs(prepared, stage);
-  const topics = stage('topics', (tick) => runNeighbourJob(topicJob(prepared), tick));
+  const topics = stage('topics', (tick) => runNeighbourJob(job, tick));
   const clustering = stage('cluster', () =>
     clusterDocuments(prepared.records.length, pairs, topics, prepared.settings, linksOf(prepared.records, constraints), pairScoreOf(prepared)),
   );
@@ -130,8 +143,8 @@ export async function analyseInParallel(
     whileSearching?.({ ...analysisOf(analysis), pairs: analysis.pairs, groups: analysis.clustering.groups });
     return analysis;
   }
-  const prepared = prepare(input, normaliser, options, stage);
-  const themeLayer = background(topicJob(prepared));
+  let themeLayer!: ReturnType<BackgroundThemeLayer>;
+  const prepared = readAndPrepare(input, normaliser, options, stage, (job) => (themeLayer = background(job)), true);
   const pairs = groupPairs(prepared, stage);
   const groups = stage('cluster', () =>
     groupDocuments(prepared.records.length, pairs, prepared.settings.threshold, linksOf(prepared.records, constraints), pairScoreOf(prepared)),
@@ -159,24 +172,56 @@ function analysisOf(prepared: Omit<Analysis, 'pairs' | 'clustering'>): Omit<Anal
   return { records, normalised, boilerplate, sentenceTerms, vectors, scorer, settings };
 }
 
-type Prepared = Omit<Analysis, 'pairs' | 'clustering'> & {
+/** The input read: records in id order, normalised, their terms numbered. */
+interface ReadItems {
+  records: RecordItem[];
+  items: NormalisedItem[];
+  boilerplate: BoilerplateSentence[];
+  sentenceTerms: SentenceTerms;
+  terms: NumberedTerms;
+  settings: AnalysisSettings;
   /** 1 for a document with no terms: it is neither searched nor grouped with another. */
   withoutTerms: Uint8Array;
+}
+
+type Prepared = Omit<Analysis, 'pairs' | 'clustering'> & {
+  withoutTerms: Uint8Array;
   excluded: (doc: number) => boolean;
-  topicVectors: SparseVectors;
 };
 
-function prepare(input: readonly RecordItem[], normaliser: Normaliser, options: AnalysisOptions, stage: StageRunner): Prepared {
+/**
+ * Reads the input and prepares what the grouping needs. The theme layer's job goes to `handOver`
+ * as soon as the terms are numbered, before the near-duplicate vectors are built: a second thread
+ * builds the topic vectors from the numbers meanwhile (in shared memory with `shared`), and its
+ * search starts that much sooner. The items' terms are let go on return.
+ */
+function readAndPrepare(
+  input: readonly RecordItem[],
+  normaliser: Normaliser,
+  options: AnalysisOptions,
+  stage: StageRunner,
+  handOver: (job: NeighbourJob) => void,
+  shared: boolean,
+): Prepared {
+  const read = readItems(input, normaliser, options, stage, shared);
+  handOver(topicJob(read));
+  return prepare(read, stage);
+}
+
+function readItems(input: readonly RecordItem[], normaliser: Normaliser, options: AnalysisOptions, stage: StageRunner, shared: boolean): ReadItems {
   const records = [...input].sort((a, b) => compareIds(a.id, b.id));
-  const { items, boilerplate, sentenceTerms } = stage('normalise', (tick) => normaliseRecords(records, normaliser, options, tick));
+  const { items, boilerplate, sentenceTerms, terms } = stage('normalise', (tick) => {
+    const normalised = normaliseRecords(records, normaliser, options, tick);
+    return { ...normalised, terms: numberTerms(normalised.items.map((item) => item.terms), shared) };
+  });
   const settings = settingsForTextUnit(options, singleSentenceShare(sentenceTerms));
-  const { vectors, wordsOnly: topicVectors } = stage('vectors', () =>
-    buildVectorsWithWordsOnly(
-      items.map((item) => item.terms),
-      settings,
-    ),
-  );
   const withoutTerms = Uint8Array.from(items, (item) => (item.terms.length === 0 ? 1 : 0));
+  return { records, items, boilerplate, sentenceTerms, terms, settings, withoutTerms };
+}
+
+function prepare(read: ReadItems, stage: StageRunner): Prepared {
+  const { records, items, boilerplate, sentenceTerms, terms, settings, withoutTerms } = read;
+  const vectors = stage('vectors', () => buildNumberedVectors(terms, settings));
   const excluded = (doc: number) => withoutTerms[doc] === 1;
   const normalised = items.map(({ text, actions, boilerplateOnly }): AnalysedItem => ({ text, actions, boilerplateOnly }));
   const scorer = createPairScorer(
@@ -188,7 +233,7 @@ function prepare(input: readonly RecordItem[], normaliser: Normaliser, options: 
       recipientOverlap: createRecipientOverlap(records),
     },
   );
-  return { records, normalised, boilerplate, sentenceTerms, vectors, scorer, settings, withoutTerms, excluded, topicVectors };
+  return { records, normalised, boilerplate, sentenceTerms, vectors, scorer, settings, withoutTerms, excluded };
 }
 
 /** The grouping score of any two documents, for the near misses the linkage completes. */
@@ -215,12 +260,12 @@ function groupPairs(prepared: Prepared, stage: StageRunner): ScoredPairs {
  * word pairs), each item keeping only its nearest topical neighbours, raised by the neighbours two
  * items share. As for groups, pairs below half the cut count as 0 in the averages.
  */
-function topicJob(prepared: Prepared): NeighbourJob {
-  const vectors = prepared.topicVectors;
-  // A copy: the job's arrays are handed over to the theme thread (parallel.ts).
-  const skip = prepared.withoutTerms.slice();
-  const { maxIndexDocShare, themeThreshold, themeNeighbours: k, sharedNeighbourBoost } = prepared.settings;
-  return { vectors, skip, settings: { maxIndexDocShare, minScore: themeThreshold * 0.5, k, sharedNeighbourBoost } };
+function topicJob(read: ReadItems): NeighbourJob {
+  const { offsets, numbers, vocabulary } = read.terms;
+  // A copy: the skip list is handed over to the theme thread (parallel.ts).
+  const skip = read.withoutTerms.slice();
+  const { maxIndexDocShare, themeThreshold, themeNeighbours: k, sharedNeighbourBoost } = read.settings;
+  return { terms: { offsets, numbers, distinct: vocabulary.length }, skip, settings: { maxIndexDocShare, minScore: themeThreshold * 0.5, k, sharedNeighbourBoost } };
 }
 
 /** Ids in plain code-unit order: locale-independent, so every machine sorts alike. */

@@ -1,5 +1,5 @@
 import { PairBuffer, searchPairs, type ScoredPairs, type SearchSettings } from './candidates.js';
-import type { SparseVectors } from './vectors.js';
+import { buildWordVectors, type SparseVectors, type TermNumbers } from './vectors.js';
 
 /** How many nearest neighbours each document keeps, and how much the neighbours two documents share counts. */
 export interface NeighbourSettings {
@@ -37,19 +37,25 @@ export function nearestNeighbourSearch(vectors: SparseVectors, skip: (doc: numbe
 }
 
 /**
- * A nearest-neighbour search as plain data, so another thread can run it: the vectors without
- * their feature names (the search never reads them), which documents to skip, the settings.
+ * A nearest-neighbour search over topic vectors as plain data, so another thread can run it: the
+ * documents' term numbers (the vectors are built where the search runs), which documents to skip,
+ * the settings.
  */
 export interface NeighbourJob {
-  vectors: Omit<SparseVectors, 'features'>;
+  terms: TermNumbers;
   /** 1 for documents that take no part. */
   skip: Uint8Array;
   settings: { maxIndexDocShare: number; minScore: number } & NeighbourSettings;
 }
 
-/** Runs a neighbour job: in the pipeline's own thread, or in the theme-layer worker (src/theme-worker.ts). */
+/**
+ * Runs a neighbour job: in the pipeline's own thread, or in the theme-layer worker
+ * (src/theme-worker.ts), which builds the topic vectors while the pipeline's thread builds the
+ * near-duplicate ones.
+ */
 export function runNeighbourJob(job: NeighbourJob, onProgress?: (done: number, total: number) => void): ScoredPairs {
-  return nearestNeighbourSearch({ ...job.vectors, features: [] }, (doc) => job.skip[doc] === 1, { ...job.settings, onProgress });
+  const vectors = { ...buildWordVectors(job.terms), features: [] };
+  return nearestNeighbourSearch(vectors, (doc) => job.skip[doc] === 1, { ...job.settings, onProgress });
 }
 
 /** Shared neighbours are counted out of at least this many (see NeighbourHeaps.sharedShare). */

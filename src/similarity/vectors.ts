@@ -36,16 +36,70 @@ export interface VectorSettings {
 }
 
 export function buildVectors(docs: readonly (readonly string[])[], settings: VectorSettings): SparseVectors {
-  return weighFeatures(countFeatures(docs, settings.bigramWeight > 0), settings.bigramWeight);
+  return buildNumberedVectors(numberTerms(docs), settings);
 }
 
 /**
- * The near-duplicate vectors (words and word pairs) and the topic vectors (words alone) of the
- * same documents, counting the words once: equal to two buildVectors calls.
+ * Documents' terms as numbers, each term numbered where it is first seen (document by document,
+ * term by term). A single word's feature id is its number in every vectors built from them, so
+ * the topic vectors (buildWordVectors) need no look-up, and another thread can be handed the
+ * terms without a string.
  */
-export function buildVectorsWithWordsOnly(docs: readonly (readonly string[])[], settings: VectorSettings): { vectors: SparseVectors; wordsOnly: SparseVectors } {
-  const counted = countFeatures(docs, settings.bigramWeight > 0);
-  return { vectors: weighFeatures(counted, settings.bigramWeight), wordsOnly: weighFeatures(withoutPairs(counted), 0) };
+export interface NumberedTerms {
+  /** Document r's terms are numbers[offsets[r] .. offsets[r + 1]), in text order. */
+  offsets: Int32Array;
+  numbers: Int32Array;
+  /** Term number → term; one entry per distinct term. */
+  vocabulary: string[];
+}
+
+/** NumberedTerms without their texts, for another thread: only how many distinct terms there are. */
+export type TermNumbers = Pick<NumberedTerms, 'offsets' | 'numbers'> & { distinct: number };
+
+/**
+ * Numbers the documents' terms (see NumberedTerms). With `shared`, the arrays are in shared
+ * memory: handed to another thread, they are read there in place, and this thread keeps them.
+ */
+export function numberTerms(docs: readonly (readonly string[])[], shared = false): NumberedTerms {
+  let total = 0;
+  for (const terms of docs) total += terms.length;
+  const memory = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+  const offsets = new Int32Array(memory(4 * (docs.length + 1)));
+  const numbers = new Int32Array(memory(4 * total));
+  const numberOf = new Map<string, number>();
+  const vocabulary: string[] = [];
+  let at = 0;
+  for (let r = 0; r < docs.length; r++) {
+    for (const term of docs[r]) {
+      let number = numberOf.get(term);
+      if (number === undefined) {
+        number = vocabulary.length;
+        numberOf.set(term, number);
+        vocabulary.push(term);
+      }
+      numbers[at++] = number;
+    }
+    offsets[r + 1] = at;
+  }
+  return { offsets, numbers, vocabulary };
+}
+
+/** The near-duplicate vectors (words, and word pairs when settings.bigramWeight > 0) of numbered terms. */
+export function buildNumberedVectors(terms: NumberedTerms, settings: VectorSettings): SparseVectors {
+  const bigrams = settings.bigramWeight > 0;
+  const interner = new FeatureInterner(terms.vocabulary);
+  const rows = countRows(terms, interner, bigrams);
+  const counted = { ...rows, featureCount: interner.features.length, isBigram: interner.isBigram };
+  return { ...weighFeatures(counted, settings.bigramWeight), features: interner.features, lookup: interner.lookup() };
+}
+
+/**
+ * The topic vectors: single words only, each word's feature id its term number. Equal to
+ * buildVectors with bigramWeight 0, without the feature texts (the search never reads them).
+ */
+export function buildWordVectors(terms: TermNumbers): Omit<SparseVectors, 'features'> {
+  const rows = countRows(terms, undefined, false);
+  return weighFeatures({ ...rows, featureCount: terms.distinct }, 0);
 }
 
 /** Each document's distinct features with their counts, before weighting. */
@@ -53,35 +107,29 @@ interface CountedFeatures {
   offsets: Int32Array;
   ids: Int32Array;
   counts: Int32Array;
-  features: string[];
-  isBigram: boolean[];
-  lookup?: FeatureLookup;
-}
-
-function countFeatures(docs: readonly (readonly string[])[], bigrams: boolean): CountedFeatures {
-  const interner = new FeatureInterner();
-  const rows = countRows(docs, interner, bigrams);
-  return { ...rows, features: interner.features, isBigram: interner.isBigram, lookup: interner.lookup() };
+  featureCount: number;
+  /** Which features are word pairs (none when absent). */
+  isBigram?: readonly boolean[];
 }
 
 /**
  * Sublinear TF × smoothed IDF, word pairs scaled by bigramWeight, each row of unit length. IDF
  * comes from the rows themselves, so dropping a kind of feature leaves the others' IDF unchanged.
  */
-function weighFeatures(counted: CountedFeatures, bigramWeight: number): SparseVectors {
-  const { offsets, ids, counts, features, isBigram, lookup } = counted;
+function weighFeatures(counted: CountedFeatures, bigramWeight: number): Omit<SparseVectors, 'features'> {
+  const { offsets, ids, counts, featureCount, isBigram } = counted;
   const docCount = offsets.length - 1;
-  const docFreq = new Int32Array(features.length);
+  const docFreq = new Int32Array(featureCount);
   for (let k = 0; k < ids.length; k++) docFreq[ids[k]]++;
   const weights = new Float32Array(ids.length);
   // Each feature's idf and scale side by side (2f, 2f + 1): one memory read per entry where two
   // arrays of millions of features cost two cache misses. Filled by a loop: a typed array's
   // from() with a map function made a call per feature through the iterator protocol, and was
   // most of this function's time.
-  const idfAndScale = new Float64Array(2 * features.length);
-  for (let f = 0; f < features.length; f++) {
+  const idfAndScale = new Float64Array(2 * featureCount);
+  for (let f = 0; f < featureCount; f++) {
     idfAndScale[2 * f] = idfOf(docFreq[f], docCount);
-    idfAndScale[2 * f + 1] = isBigram[f] ? bigramWeight : 1;
+    idfAndScale[2 * f + 1] = isBigram?.[f] ? bigramWeight : 1;
   }
   for (let r = 0; r < docCount; r++) {
     let norm = 0;
@@ -96,7 +144,7 @@ function weighFeatures(counted: CountedFeatures, bigramWeight: number): SparseVe
     norm = Math.sqrt(norm) || 1;
     for (let k = offsets[r]; k < offsets[r + 1]; k++) weights[k] /= norm;
   }
-  return { offsets, ids, weights, docFreq, features, ...(lookup ? { lookup } : {}) };
+  return { offsets, ids, weights, docFreq };
 }
 
 /** Smoothed inverse document frequency: a feature in `docFreq` of `docCount` documents. */
@@ -148,38 +196,13 @@ export function rowOf(vectors: SparseVectors, r: number): SparseRow {
 }
 
 /**
- * The counts of single words only, renumbered 0.. in their first-seen order — the order a count
- * without pairs would have given them, so rows stay sorted and ids match such a count exactly.
+ * Each document's distinct feature ids (sorted) and their counts, in compressed rows. Features
+ * come from `interner` (words, and word pairs with `bigrams`), or without one are the term numbers.
  */
-function withoutPairs(counted: CountedFeatures): CountedFeatures {
-  const { offsets, ids, counts, features, isBigram } = counted;
-  const renumbered = new Int32Array(features.length).fill(-1);
-  const words: string[] = [];
-  for (let f = 0; f < features.length; f++) {
-    if (isBigram[f]) continue;
-    renumbered[f] = words.length;
-    words.push(features[f]);
-  }
-  const rowOffsets = new Int32Array(offsets.length);
-  let kept = 0;
-  for (let k = 0; k < ids.length; k++) if (renumbered[ids[k]] >= 0) kept++;
-  const rowIds = new Int32Array(kept);
-  const rowCounts = new Int32Array(kept);
-  let at = 0;
-  for (let r = 0; r + 1 < offsets.length; r++) {
-    for (let k = offsets[r]; k < offsets[r + 1]; k++) {
-      if (renumbered[ids[k]] < 0) continue;
-      rowIds[at] = renumbered[ids[k]];
-      rowCounts[at++] = counts[k];
-    }
-    rowOffsets[r + 1] = at;
-  }
-  return { offsets: rowOffsets, ids: rowIds, counts: rowCounts, features: words, isBigram: words.map(() => false) };
-}
-
-/** Each document's distinct feature ids (sorted) and their counts, in compressed rows. */
-function countRows(docs: readonly (readonly string[])[], interner: FeatureInterner, bigrams: boolean) {
-  const offsets = new Int32Array(docs.length + 1);
+function countRows(terms: Pick<NumberedTerms, 'offsets' | 'numbers'>, interner: FeatureInterner | undefined, bigrams: boolean) {
+  const { offsets: termOffsets, numbers } = terms;
+  const docCount = termOffsets.length - 1;
+  const offsets = new Int32Array(docCount + 1);
   // Every array here that grows with the input grows in place (growable.ts).
   let ids = growableArray(Int32Array, 1 << 16);
   let counts = growableArray(Int32Array, 1 << 16);
@@ -195,13 +218,12 @@ function countRows(docs: readonly (readonly string[])[], interner: FeatureIntern
     if (rowLength === row.length) row = grownArray(row, rowLength + 1);
     row[rowLength++] = feature;
   };
-  for (let r = 0; r < docs.length; r++) {
-    const terms = docs[r];
+  for (let r = 0; r < docCount; r++) {
     let previous = -1;
-    for (let i = 0; i < terms.length; i++) {
-      const word = interner.word(terms[i]);
+    for (let i = termOffsets[r]; i < termOffsets[r + 1]; i++) {
+      const word = interner ? interner.word(numbers[i]) : numbers[i];
       add(word);
-      if (bigrams && previous >= 0) add(interner.pair(previous, word, terms[i - 1], terms[i]));
+      if (bigrams && previous >= 0) add(interner!.pair(previous, word, numbers[i - 1], numbers[i]));
       previous = word;
     }
     const sorted = row.subarray(0, rowLength).sort();
@@ -229,28 +251,33 @@ function countRows(docs: readonly (readonly string[])[], interner: FeatureIntern
 class FeatureInterner {
   readonly features: string[] = [];
   readonly isBigram: boolean[] = [];
-  private words = new Map<string, number>();
+  /** Term number → its word's feature id, -1 until first seen. */
+  private featureOfTerm: Int32Array;
   private pairFirst = new Int32Array(1 << 16).fill(-1);
   private pairSecond = new Int32Array(1 << 16);
   private pairId = new Int32Array(1 << 16);
   private pairCount = 0;
 
-  /** The word's feature id, made on first sight. */
-  word(term: string): number {
-    let word = this.words.get(term);
-    if (word === undefined) {
-      word = this.add(term, false);
-      this.words.set(term, word);
+  constructor(private readonly vocabulary: readonly string[]) {
+    this.featureOfTerm = new Int32Array(vocabulary.length).fill(-1);
+  }
+
+  /** The feature id of term number `term`, made on first sight. */
+  word(term: number): number {
+    let word = this.featureOfTerm[term];
+    if (word < 0) {
+      word = this.add(this.vocabulary[term], false);
+      this.featureOfTerm[term] = word;
     }
     return word;
   }
 
-  /** The pair's feature id, made on first sight; `first` and `second` are the words' feature ids. */
-  pair(first: number, second: number, firstTerm: string, secondTerm: string): number {
+  /** The pair's feature id, made on first sight; `first` and `second` are the words' feature ids, the terms their numbers. */
+  pair(first: number, second: number, firstTerm: number, secondTerm: number): number {
     const found = slotOfPair(this.pairFirst, this.pairSecond, first, second);
     if (found >= 0) return this.pairId[found];
     const slot = -found - 1;
-    const id = this.add(`${firstTerm} ${secondTerm}`, true);
+    const id = this.add(`${this.vocabulary[firstTerm]} ${this.vocabulary[secondTerm]}`, true);
     this.pairFirst[slot] = first;
     this.pairSecond[slot] = second;
     this.pairId[slot] = id;
@@ -261,12 +288,16 @@ class FeatureInterner {
 
   /**
    * Look-ups into what was counted, for after the counting (nothing may be added once it is
-   * made). It holds the word map and the pair table, not the feature texts.
+   * made). It holds the words' ids and the pair table, not the feature texts.
    */
   lookup(): FeatureLookup {
-    const { words, pairFirst, pairSecond, pairId } = this;
+    const { vocabulary, featureOfTerm, pairFirst, pairSecond, pairId } = this;
+    let words: Map<string, number> | undefined;
     return {
-      wordFeature: (term) => words.get(term) ?? -1,
+      wordFeature: (term) => {
+        words ??= new Map(vocabulary.map((text, number) => [text, featureOfTerm[number]]));
+        return words.get(term) ?? -1;
+      },
       pairFeature: (first, second) => {
         const found = slotOfPair(pairFirst, pairSecond, first, second);
         return found >= 0 ? pairId[found] : -1;

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   buildVectors,
-  buildVectorsWithWordsOnly,
+  buildNumberedVectors,
+  buildWordVectors,
+  numberTerms,
   cosineOf,
   createCosineScorer,
   createPairScorer,
@@ -55,17 +57,20 @@ describe('TF-IDF vectors', () => {
     );
   });
 
-  it('counted once for both kinds are the same as building each kind on its own', () => {
+  it('from numbered terms: the topic vectors are the words-only vectors, each word numbered as its feature', () => {
     const words = fc.array(fc.constantFrom('a1', 'b2', 'c3', 'd4', 'e5', 'f6', 'g7'), { maxLength: 10 });
     fc.assert(
-      fc.property(fc.array(words, { maxLength: 8 }), fc.constantFrom(0, 0.5, 1), (texts, bigramWeight) => {
-        const both = buildVectorsWithWordsOnly(texts, { bigramWeight });
+      fc.property(fc.array(words, { maxLength: 8 }), fc.boolean(), (texts, shared) => {
+        const terms = numberTerms(texts, shared);
+        expect(terms.numbers.buffer instanceof SharedArrayBuffer).toBe(shared);
+        expect(Array.from(terms.numbers, (n) => terms.vocabulary[n])).toEqual(texts.flat());
+        const words = buildVectors(texts, { bigramWeight: 0 });
+        const { offsets, ids, weights, docFreq } = buildWordVectors({ offsets: terms.offsets, numbers: terms.numbers, distinct: terms.vocabulary.length });
+        expect({ offsets, ids, weights, docFreq }).toEqual({ offsets: words.offsets, ids: words.ids, weights: words.weights, docFreq: words.docFreq });
+        expect(words.features).toEqual(terms.vocabulary);
         // The look-up is functions, compared by what it answers (below), not by identity.
         const data = (vectors: SparseVectors) => ({ ...vectors, lookup: undefined });
-        expect(data(both.vectors)).toEqual(data(buildVectors(texts, { bigramWeight })));
-        expect(data(both.wordsOnly)).toEqual(data(buildVectors(texts, { bigramWeight: 0 })));
-        // The words-only vectors are renumbered: the counting's look-up would name the wrong features.
-        expect(both.wordsOnly.lookup).toBeUndefined();
+        expect(data(buildNumberedVectors(terms, { bigramWeight: 0.5 }))).toEqual(data(buildVectors(texts, { bigramWeight: 0.5 })));
       }),
     );
   });
