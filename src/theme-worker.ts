@@ -8,15 +8,28 @@
 import { parentPort } from 'node:worker_threads';
 import { themesOverGroups } from './cluster/index.js';
 import type { ThemeLayerGroups } from './parallel.js';
-import { runNeighbourJob, type NeighbourJob, type ScoredPairs } from './similarity/index.js';
+import { startNeighbourJob, type NeighbourJob, type ScoredPairs } from './similarity/index.js';
 
+let search: (() => ScoredPairs) | undefined;
 let topicPairs: ScoredPairs | undefined;
+
+/** The topic pairs, searching first if the search has not run yet. */
+const searched = (): ScoredPairs => {
+  if (search) {
+    topicPairs = search();
+    search = undefined;
+  }
+  return topicPairs!;
+};
 
 parentPort!.on('message', (message: NeighbourJob | ThemeLayerGroups) => {
   if ('terms' in message) {
-    topicPairs = runNeighbourJob(message);
+    search = startNeighbourJob(message);
+    // Searched once this handler has returned, so the message, and the term numbers in shared
+    // memory with it, can be let go during the search; the groups, if they come first, start it.
+    setImmediate(searched);
     return;
   }
-  const themeRepOf = themesOverGroups(message.groupOfDoc, message.groupCount, topicPairs!, message.themeThreshold);
+  const themeRepOf = themesOverGroups(message.groupOfDoc, message.groupCount, searched(), message.themeThreshold);
   parentPort!.postMessage(themeRepOf, [themeRepOf.buffer as ArrayBuffer]);
 });

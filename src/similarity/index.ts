@@ -3,4 +3,4 @@ export { numberTerms } from './vectors.js';
 export { GROUPING_MIN_RARE_SHARE, indexDocFreqLimit, MAX_INDEX_DOC_FREQ, scoreCandidatePairs, searchPairs, type CandidateSettings, type PairVisitor, type ScoredPairs, type SearchSettings } from './candidates.js';
 export { createDocumentDice, createTrigramSets, createTrigramStore, diceOf, trigramSet } from './chars.js';
 export { blendedScore, createCosineScorer, createPairScorer, type PairScore, type PairScorer, type ScorerSettings } from './scorer.js';
-export { nearestNeighbourPairs, nearestNeighbourSearch, runNeighbourJob, type NeighbourJob } from './neighbours.js';
+export { nearestNeighbourPairs, nearestNeighbourSearch, runNeighbourJob, startNeighbourJob, type NeighbourJob } from './neighbours.js';

@@ -54,8 +54,17 @@ export interface NeighbourJob {
  * near-duplicate ones.
  */
 export function runNeighbourJob(job: NeighbourJob, onProgress?: (done: number, total: number) => void): ScoredPairs {
+  return startNeighbourJob(job)(onProgress);
+}
+
+/**
+ * Builds the job's topic vectors now and returns the search over them, which holds nothing else
+ * of the job: its term numbers (a million items' take 120 MB) can be let go while it runs.
+ */
+export function startNeighbourJob(job: NeighbourJob): (onProgress?: (done: number, total: number) => void) => ScoredPairs {
   const vectors = { ...buildWordVectors(job.terms), features: [] };
-  return nearestNeighbourSearch(vectors, (doc) => job.skip[doc] === 1, { ...job.settings, onProgress });
+  const { skip, settings } = job;
+  return (onProgress) => nearestNeighbourSearch(vectors, (doc) => skip[doc] === 1, { ...settings, onProgress });
 }
 
 /** Shared neighbours are counted out of at least this many (see NeighbourHeaps.sharedShare). */
