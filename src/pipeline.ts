@@ -112,8 +112,7 @@ export function analyse(
   stage: StageRunner = justRun,
   constraints?: GroupingConstraints,
 ): Analysis {
-  let job!: NeighbourJob;
-  const prepared = readAndPrepare(input, normaliser, options, stage, (topics) => (job = topics), false);
+  const { prepared, handedOver: job } = readAndPrepare(input, normaliser, options, stage, (topics) => topics, false);
   const pairs = groupPairs(prepared, stage);
   const topics = stage('topics', (tick) => runNeighbourJob(job, tick));
   const clustering = stage('cluster', () =>
@@ -143,8 +142,7 @@ export async function analyseInParallel(
     whileSearching?.({ ...analysisOf(analysis), pairs: analysis.pairs, groups: analysis.clustering.groups });
     return analysis;
   }
-  let themeLayer!: ReturnType<BackgroundThemeLayer>;
-  const prepared = readAndPrepare(input, normaliser, options, stage, (job) => (themeLayer = background(job)), true);
+  const { prepared, handedOver: themeLayer } = readAndPrepare(input, normaliser, options, stage, background, true);
   const pairs = groupPairs(prepared, stage);
   const groups = stage('cluster', () =>
     groupDocuments(prepared.records.length, pairs, prepared.settings.threshold, linksOf(prepared.records, constraints), pairScoreOf(prepared)),
@@ -185,7 +183,6 @@ interface ReadItems {
 }
 
 type Prepared = Omit<Analysis, 'pairs' | 'clustering'> & {
-  withoutTerms: Uint8Array;
   excluded: (doc: number) => boolean;
 };
 
@@ -193,19 +190,20 @@ type Prepared = Omit<Analysis, 'pairs' | 'clustering'> & {
  * Reads the input and prepares what the grouping needs. The theme layer's job goes to `handOver`
  * as soon as the terms are numbered, before the near-duplicate vectors are built: a second thread
  * builds the topic vectors from the numbers meanwhile (in shared memory with `shared`), and its
- * search starts that much sooner. The items' terms are let go on return.
+ * search starts that much sooner. What `handOver` returns is handed back. The items' terms are
+ * let go on return.
  */
-function readAndPrepare(
+function readAndPrepare<T>(
   input: readonly RecordItem[],
   normaliser: Normaliser,
   options: AnalysisOptions,
   stage: StageRunner,
-  handOver: (job: NeighbourJob) => void,
+  handOver: (job: NeighbourJob) => T,
   shared: boolean,
-): Prepared {
+): { prepared: Prepared; handedOver: T } {
   const read = readItems(input, normaliser, options, stage, shared);
-  handOver(topicJob(read));
-  return prepare(read, stage);
+  const handedOver = handOver(topicJob(read));
+  return { prepared: prepare(read, stage), handedOver };
 }
 
 function readItems(input: readonly RecordItem[], normaliser: Normaliser, options: AnalysisOptions, stage: StageRunner, shared: boolean): ReadItems {
@@ -233,7 +231,7 @@ function prepare(read: ReadItems, stage: StageRunner): Prepared {
       recipientOverlap: createRecipientOverlap(records),
     },
   );
-  return { records, normalised, boilerplate, sentenceTerms, vectors, scorer, settings, withoutTerms, excluded };
+  return { records, normalised, boilerplate, sentenceTerms, vectors, scorer, settings, excluded };
 }
 
 /** The grouping score of any two documents, for the near misses the linkage completes. */
