@@ -75,7 +75,8 @@ export function packSentenceTerms<S = readonly string[]>(
   };
 }
 
-function idOfTerm(text: string, idOf: Map<string, number>, texts: string[]): number {
+/** The term's number in `texts`, numbered where first seen (added to both when new). */
+export function idOfTerm(text: string, idOf: Map<string, number>, texts: string[]): number {
   let id = idOf.get(text);
   if (id === undefined) {
     id = texts.length;

@@ -1,4 +1,5 @@
 import { growableArray, grownArray } from '../growable.js';
+import { idOfTerm } from '../normalise/sentence-terms.js';
 
 /**
  * TF-IDF vectors in compressed sparse rows: one typed array of feature ids and one of weights for
@@ -70,15 +71,7 @@ export function numberTerms(docs: readonly (readonly string[])[], shared = false
   const vocabulary: string[] = [];
   let at = 0;
   for (let r = 0; r < docs.length; r++) {
-    for (const term of docs[r]) {
-      let number = numberOf.get(term);
-      if (number === undefined) {
-        number = vocabulary.length;
-        numberOf.set(term, number);
-        vocabulary.push(term);
-      }
-      numbers[at++] = number;
-    }
+    for (const term of docs[r]) numbers[at++] = idOfTerm(term, numberOf, vocabulary);
     offsets[r + 1] = at;
   }
   return { offsets, numbers, vocabulary };
