@@ -52,6 +52,8 @@ export interface NumberedTerms {
   numbers: Int32Array;
   /** Term number → term; one entry per distinct term. */
   vocabulary: string[];
+  /** Term → its number. */
+  numberOf: ReadonlyMap<string, number>;
 }
 
 /** NumberedTerms without their texts, for another thread: only how many distinct terms there are. */
@@ -74,13 +76,13 @@ export function numberTerms(docs: readonly (readonly string[])[], shared = false
     for (const term of docs[r]) numbers[at++] = idOfTerm(term, numberOf, vocabulary);
     offsets[r + 1] = at;
   }
-  return { offsets, numbers, vocabulary };
+  return { offsets, numbers, vocabulary, numberOf };
 }
 
 /** The near-duplicate vectors (words, and word pairs when settings.bigramWeight > 0) of numbered terms. */
 export function buildNumberedVectors(terms: NumberedTerms, settings: VectorSettings): SparseVectors {
   const bigrams = settings.bigramWeight > 0;
-  const interner = new FeatureInterner(terms.vocabulary);
+  const interner = new FeatureInterner(terms);
   const rows = countRows(terms, interner, bigrams);
   const counted = { ...rows, featureCount: interner.features.length, isBigram: interner.isBigram };
   return { ...weighFeatures(counted, settings.bigramWeight), features: interner.features, lookup: interner.lookup() };
@@ -251,8 +253,13 @@ class FeatureInterner {
   private pairId = new Int32Array(1 << 16);
   private pairCount = 0;
 
-  constructor(private readonly vocabulary: readonly string[]) {
-    this.featureOfTerm = new Int32Array(vocabulary.length).fill(-1);
+  private readonly vocabulary: readonly string[];
+  private readonly numberOf: ReadonlyMap<string, number>;
+
+  constructor(terms: Pick<NumberedTerms, 'vocabulary' | 'numberOf'>) {
+    this.vocabulary = terms.vocabulary;
+    this.numberOf = terms.numberOf;
+    this.featureOfTerm = new Int32Array(terms.vocabulary.length).fill(-1);
   }
 
   /** The feature id of term number `term`, made on first sight. */
@@ -284,12 +291,11 @@ class FeatureInterner {
    * made). It holds the words' ids and the pair table, not the feature texts.
    */
   lookup(): FeatureLookup {
-    const { vocabulary, featureOfTerm, pairFirst, pairSecond, pairId } = this;
-    let words: Map<string, number> | undefined;
+    const { numberOf, featureOfTerm, pairFirst, pairSecond, pairId } = this;
     return {
       wordFeature: (term) => {
-        words ??= new Map(vocabulary.map((text, number) => [text, featureOfTerm[number]]));
-        return words.get(term) ?? -1;
+        const number = numberOf.get(term);
+        return number === undefined ? -1 : featureOfTerm[number];
       },
       pairFeature: (first, second) => {
         const found = slotOfPair(pairFirst, pairSecond, first, second);
