@@ -1,7 +1,7 @@
 import { MONTHS } from '../normalise/boilerplate.js';
 import { isContinuation, isLeadIn } from '../normalise/fragments.js';
 import { withoutListMarker } from '../normalise/index.js';
-import type { SparseVectors } from '../similarity/index.js';
+import type { FeatureTexts, SparseVectors } from '../similarity/index.js';
 import { groupWeights, type GroupWeights } from './weights.js';
 
 /**
@@ -12,7 +12,7 @@ import { groupWeights, type GroupWeights } from './weights.js';
  */
 export function classKeywords(vectors: SparseVectors, classes: readonly (readonly number[])[], count: number): string[][] {
   const perClass = countFeaturesPerClass(vectors, classes);
-  const total = new Float64Array(vectors.features.length);
+  const total = new Float64Array(vectors.features.count);
   let grand = 0;
   for (const { features, counts } of perClass) {
     for (let i = 0; i < features.length; i++) {
@@ -47,7 +47,7 @@ function topScored(
   limit: number,
   score: (feature: number, n: number) => number,
   labelable: (feature: number) => boolean,
-  features: readonly string[],
+  features: FeatureTexts,
 ): string[] {
   const best: { feature: number; score: number }[] = [];
   for (let i = 0; i < ids.length; i++) {
@@ -62,7 +62,7 @@ function topScored(
       at--;
     }
   }
-  return best.map((b) => features[b.feature]);
+  return best.map((b) => features.text(b.feature));
 }
 
 function better(score: number, feature: number, than: { feature: number; score: number }): boolean {
@@ -90,29 +90,23 @@ const SURNAME_SHARE = 0.5;
  * so a theme is not labelled by a person's name. A word a title only sometimes comes before
  * ("nurse", when a name between them was dropped) is not one.
  */
-function surnamesOf(features: readonly string[], docFreq: Int32Array): Set<string> {
+function surnamesOf(features: FeatureTexts, docFreq: Int32Array): Set<string> {
   const afterTitle = new Map<string, number>();
-  features.forEach((feature, id) => {
-    const space = titleEnd(feature);
-    if (space < 0) return;
-    const term = feature.slice(space + 1);
+  for (let id = 0; id < features.count; id++) {
+    const title = features.firstWordOfPair(id);
+    if (title === undefined || !HONORIFICS.has(title)) continue;
+    const term = features.secondWordOfPair(id)!;
     afterTitle.set(term, (afterTitle.get(term) ?? 0) + docFreq[id]);
-  });
+  }
   const surnames = new Set<string>();
   if (afterTitle.size === 0) return surnames;
-  features.forEach((feature, id) => {
-    const titled = afterTitle.get(feature);
-    if (titled !== undefined && titled >= SURNAME_SHARE * docFreq[id]) surnames.add(feature);
-  });
+  for (let id = 0; id < features.count; id++) {
+    if (features.firstWordOfPair(id) !== undefined) continue;
+    const term = features.text(id);
+    const titled = afterTitle.get(term);
+    if (titled !== undefined && titled >= SURNAME_SHARE * docFreq[id]) surnames.add(term);
+  }
   return surnames;
-}
-
-/** Where the title of a word pair "mr zedwick" ends, or -1; a cheap look first, as millions of features may be asked. */
-function titleEnd(feature: string): number {
-  const first = feature.charCodeAt(0);
-  if (first !== 0x6d /* m */ && first !== 0x64 /* d */) return -1;
-  const space = feature.indexOf(' ');
-  return space > 0 && space <= 3 && HONORIFICS.has(feature.slice(0, space)) ? space : -1;
 }
 
 /**
@@ -129,11 +123,11 @@ function isWhen(term: string): boolean {
 }
 
 /** isLabelable by feature id, each feature tested once however many classes rank it. */
-function labelableFeatures(features: readonly string[], docFreq: Int32Array): (feature: number) => boolean {
-  const known = new Int8Array(features.length); // 0 untested, 1 labelable, -1 not
+function labelableFeatures(features: FeatureTexts, docFreq: Int32Array): (feature: number) => boolean {
+  const known = new Int8Array(features.count); // 0 untested, 1 labelable, -1 not
   let surnames: Set<string> | undefined;
   return (feature) => {
-    if (known[feature] === 0) known[feature] = isLabelable(features[feature], (surnames ??= surnamesOf(features, docFreq))) ? 1 : -1;
+    if (known[feature] === 0) known[feature] = isLabelable(features.text(feature), (surnames ??= surnamesOf(features, docFreq))) ? 1 : -1;
     return known[feature] === 1;
   };
 }
@@ -141,7 +135,7 @@ function labelableFeatures(features: readonly string[], docFreq: Int32Array): (f
 /** Counts per class through one dense tally, reset after each class by the class's own feature list. */
 function countFeaturesPerClass(vectors: SparseVectors, classes: readonly (readonly number[])[]): FeatureCounts[] {
   const { offsets, ids } = vectors;
-  const tally = new Int32Array(vectors.features.length);
+  const tally = new Int32Array(vectors.features.count);
   const seen: number[] = [];
   return classes.map((docs) => {
     for (const doc of docs) {

@@ -95,7 +95,7 @@ export function groupWeights(vectors: SparseVectors, members: readonly number[])
     heaviest(count) {
       current();
       return heaviestOf(
-        weighed.map((id): [string, number] => [features[id], weight[id]]),
+        weighed.map((id): [string, number] => [features.text(id), weight[id]]),
         count,
       );
     },
@@ -122,7 +122,7 @@ export function termWeights(vectors: SparseVectors, members: readonly number[]):
   const scratch = scratchOf(vectors);
   const weighed = weighMembers(vectors, members, scratch);
   scratch.generation++;
-  return new Map(weighed.map((id) => [vectors.features[id], scratch.weight[id]]));
+  return new Map(weighed.map((id) => [vectors.features.text(id), scratch.weight[id]]));
 }
 
 /**
@@ -155,7 +155,7 @@ const scratches = new WeakMap<SparseVectors, Scratch>();
 function scratchOf(vectors: SparseVectors): Scratch {
   let scratch = scratches.get(vectors);
   if (!scratch) {
-    const count = vectors.features.length;
+    const count = vectors.features.count;
     scratch = { docs: new Int32Array(count), weight: new Float64Array(count), stamp: new Int32Array(count), weighed: [], generation: 0, sentence: 0 };
     scratches.set(vectors, scratch);
   }

@@ -69,8 +69,9 @@ export function corpusFromAnalysis(analysis: Analysis, report: ThemesReport, nor
   const groupOfId = new Map(report.items.map((item) => [item.id, groupIndex.get(item.group)!]));
   const { records, vectors, normalised } = analysis;
   const displays = new Map<string, string>();
-  for (const feature of vectors.features) {
-    if (feature.includes(' ')) continue;
+  for (let id = 0; id < vectors.features.count; id++) {
+    if (vectors.features.firstWordOfPair(id) !== undefined) continue;
+    const feature = vectors.features.text(id);
     const shown = normaliser.display(feature);
     if (shown !== feature) displays.set(feature, shown);
   }

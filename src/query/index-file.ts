@@ -3,6 +3,7 @@ import { IndexFileError } from '../errors.js';
 import type { Action } from '../normalise/index.js';
 import type { CorpusRecord, GroupSummary, QueryCorpus } from './corpus.js';
 import { compareCodeUnits } from '../order.js';
+import { allFeatureTexts, listedFeatures } from '../similarity/index.js';
 
 /**
  * The index file `recdedup index` writes and `query --index` reads: a versioned binary container
@@ -86,7 +87,7 @@ export function encodeIndex(corpus: QueryCorpus, toolVersion: string): Uint8Arra
     boilerplate: corpus.boilerplate,
     aliasTexts: corpus.aliasTexts,
     displays: [...corpus.displays].sort(([a], [b]) => compareCodeUnits(a, b)),
-    features: vectors.features,
+    features: allFeatureTexts(vectors.features),
     arrays: entries,
     dataBytes,
   };
@@ -154,7 +155,7 @@ export function decodeIndex(bytes: Uint8Array, name: string): QueryCorpus {
   return {
     parameters: header.parameters,
     records: header.records.map(([id, source, year, recipient, status, text]): CorpusRecord => ({ id, source, year, recipient, status, text })),
-    vectors: { offsets, ids, weights, docFreq, features: header.features },
+    vectors: { offsets, ids, weights, docFreq, features: listedFeatures(header.features) },
     texts: header.texts,
     actions: header.actions.map((list) => list.map((a): Action => (a.startsWith('!') ? { verb: a.slice(1), negated: true } : { verb: a, negated: false }))),
     groupOf,

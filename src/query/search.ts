@@ -61,7 +61,8 @@ export const COVERAGE_WEIGHT = 0.2;
  */
 export function createQuerySearcher(corpus: QueryCorpus, normaliser: Normaliser = createNormaliser(parseAliasTables(corpus.aliasTexts))): QuerySearcher {
   const featureIds = new Map<string, number>();
-  corpus.vectors.features.forEach((feature, id) => featureIds.set(feature, id));
+  const { features } = corpus.vectors;
+  for (let id = 0; id < features.count; id++) featureIds.set(features.text(id), id);
   const filter = boilerplateFilter(corpus.boilerplate.findings, corpus.boilerplate.minSources);
   const trigramSet = createTrigramSets();
   const trigrams = createTrigramStore((doc) => corpus.texts[doc], corpus.records.length);

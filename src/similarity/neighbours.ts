@@ -1,5 +1,5 @@
 import { PairBuffer, searchPairs, type ScoredPairs, type SearchSettings } from './candidates.js';
-import { buildWordVectors, type SparseVectors, type TermNumbers } from './vectors.js';
+import { buildWordVectors, listedFeatures, type SparseVectors, type TermNumbers } from './vectors.js';
 
 /** How many nearest neighbours each document keeps, and how much the neighbours two documents share counts. */
 export interface NeighbourSettings {
@@ -62,7 +62,7 @@ export function runNeighbourJob(job: NeighbourJob, onProgress?: (done: number, t
  * of the job: its term numbers (a million items' take 120 MB) can be let go while it runs.
  */
 export function startNeighbourJob(job: NeighbourJob): (onProgress?: (done: number, total: number) => void) => ScoredPairs {
-  const vectors = { ...buildWordVectors(job.terms), features: [] };
+  const vectors = { ...buildWordVectors(job.terms), features: listedFeatures([]) };
   const { skip, settings } = job;
   return (onProgress) => nearestNeighbourSearch(vectors, (doc) => skip[doc] === 1, { ...settings, onProgress });
 }

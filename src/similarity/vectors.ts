@@ -15,13 +15,50 @@ export interface SparseVectors {
   /** Documents containing each feature. */
   docFreq: Int32Array;
   /** Feature id → feature text ("ligatur" or "ligatur risk"). */
-  features: string[];
+  features: FeatureTexts;
   /**
    * A term's feature id, and a word pair's from its two words' ids, for vectors built here
    * (buildVectors); absent for vectors read from an index file or made by hand. Labels look up
    * many sentences' words and pairs through it.
    */
   lookup?: FeatureLookup;
+}
+
+/**
+ * The features' texts by id. Vectors built here make a word pair's text only when it is asked
+ * for: a large input has tens of millions of distinct pairs and a report reads the texts of few,
+ * and the texts were a tenth of the vectors' time and their largest part on the heap
+ * (bench/side-by-side.md).
+ */
+export interface FeatureTexts {
+  readonly count: number;
+  /** "ligatur", or "ligatur risk" for a pair of words. */
+  text(id: number): string;
+  /** A word pair's first word; undefined for a single word. Makes no string. */
+  firstWordOfPair(id: number): string | undefined;
+  /** A word pair's second word; undefined for a single word. Makes no string. */
+  secondWordOfPair(id: number): string | undefined;
+}
+
+/** FeatureTexts over a list of texts, a pair's words separated by one space (index files, tests). */
+export function listedFeatures(texts: readonly string[]): FeatureTexts {
+  const wordOfPair = (id: number, second: boolean) => {
+    const text = texts[id];
+    const space = text.indexOf(' ');
+    if (space < 0) return undefined;
+    return second ? text.slice(space + 1) : text.slice(0, space);
+  };
+  return {
+    count: texts.length,
+    text: (id) => texts[id],
+    firstWordOfPair: (id) => wordOfPair(id, false),
+    secondWordOfPair: (id) => wordOfPair(id, true),
+  };
+}
+
+/** Every feature's text, in id order (an index file keeps them all). */
+export function allFeatureTexts(features: FeatureTexts): string[] {
+  return Array.from({ length: features.count }, (_, id) => features.text(id));
 }
 
 /** Feature ids by their words, without making a pair's text. */
@@ -84,8 +121,9 @@ export function buildNumberedVectors(terms: NumberedTerms, settings: VectorSetti
   const bigrams = settings.bigramWeight > 0;
   const interner = new FeatureInterner(terms);
   const rows = countRows(terms, interner, bigrams);
-  const counted = { ...rows, featureCount: interner.features.length, isBigram: interner.isBigram };
-  return { ...weighFeatures(counted, settings.bigramWeight), features: interner.features, lookup: interner.lookup() };
+  const features = interner.texts();
+  const counted = { ...rows, featureCount: features.count, isBigram: (f: number) => interner.isPair(f) };
+  return { ...weighFeatures(counted, settings.bigramWeight), features, lookup: interner.lookup() };
 }
 
 /**
@@ -103,8 +141,8 @@ interface CountedFeatures {
   ids: Int32Array;
   counts: Int32Array;
   featureCount: number;
-  /** Which features are word pairs (none when absent). */
-  isBigram?: readonly boolean[];
+  /** Whether a feature is a word pair (none when absent). */
+  isBigram?: (feature: number) => boolean;
 }
 
 /**
@@ -124,7 +162,7 @@ function weighFeatures(counted: CountedFeatures, bigramWeight: number): Omit<Spa
   const idfAndScale = new Float64Array(2 * featureCount);
   for (let f = 0; f < featureCount; f++) {
     idfAndScale[2 * f] = idfOf(docFreq[f], docCount);
-    idfAndScale[2 * f + 1] = isBigram?.[f] ? bigramWeight : 1;
+    idfAndScale[2 * f + 1] = isBigram?.(f) ? bigramWeight : 1;
   }
   for (let r = 0; r < docCount; r++) {
     let norm = 0;
@@ -244,8 +282,10 @@ function countRows(terms: Pick<NumberedTerms, 'offsets' | 'numbers'>, interner: 
  * pair's text is made once, when first seen.
  */
 class FeatureInterner {
-  readonly features: string[] = [];
-  readonly isBigram: boolean[] = [];
+  /** Each feature's term number, and for a word pair its second word's (-1 for a single word). */
+  private firstTerm = growableArray(Int32Array, 1 << 16);
+  private secondTerm = growableArray(Int32Array, 1 << 16);
+  private featureCount = 0;
   /** Term number → its word's feature id, -1 until first seen. */
   private featureOfTerm: Int32Array;
   private pairFirst = new Int32Array(1 << 16).fill(-1);
@@ -266,7 +306,7 @@ class FeatureInterner {
   word(term: number): number {
     let word = this.featureOfTerm[term];
     if (word < 0) {
-      word = this.add(this.vocabulary[term], false);
+      word = this.add(term, -1);
       this.featureOfTerm[term] = word;
     }
     return word;
@@ -277,7 +317,7 @@ class FeatureInterner {
     const found = slotOfPair(this.pairFirst, this.pairSecond, first, second);
     if (found >= 0) return this.pairId[found];
     const slot = -found - 1;
-    const id = this.add(`${this.vocabulary[firstTerm]} ${this.vocabulary[secondTerm]}`, true);
+    const id = this.add(firstTerm, secondTerm);
     this.pairFirst[slot] = first;
     this.pairSecond[slot] = second;
     this.pairId[slot] = id;
@@ -320,10 +360,33 @@ class FeatureInterner {
     }
   }
 
-  private add(feature: string, bigram: boolean): number {
-    this.features.push(feature);
-    this.isBigram.push(bigram);
-    return this.features.length - 1;
+  isPair(id: number): boolean {
+    return this.secondTerm[id] >= 0;
+  }
+
+  /** The features' texts, for after the counting (nothing may be added once they are made). */
+  texts(): FeatureTexts {
+    const { vocabulary, featureCount } = this;
+    const firstTerm = this.firstTerm.subarray(0, featureCount);
+    const secondTerm = this.secondTerm.subarray(0, featureCount);
+    const pairWord = (id: number, terms: Int32Array) => (secondTerm[id] < 0 ? undefined : vocabulary[terms[id]]);
+    return {
+      count: featureCount,
+      text: (id) => (secondTerm[id] < 0 ? vocabulary[firstTerm[id]] : `${vocabulary[firstTerm[id]]} ${vocabulary[secondTerm[id]]}`),
+      firstWordOfPair: (id) => pairWord(id, firstTerm),
+      secondWordOfPair: (id) => pairWord(id, secondTerm),
+    };
+  }
+
+  /** A new feature: a word (secondTerm -1) or a pair of words, by their term numbers. */
+  private add(firstTerm: number, secondTerm: number): number {
+    if (this.featureCount === this.firstTerm.length) {
+      this.firstTerm = grownArray(this.firstTerm, this.featureCount + 1);
+      this.secondTerm = grownArray(this.secondTerm, this.featureCount + 1);
+    }
+    this.firstTerm[this.featureCount] = firstTerm;
+    this.secondTerm[this.featureCount] = secondTerm;
+    return this.featureCount++;
   }
 }
 
@@ -361,13 +424,13 @@ export function sharedFeatures(vectors: SparseVectors, a: number, b: number): { 
 }
 
 /** `sharedFeatures` of any two rows over the same features (a query and a document). */
-export function sharedFeaturesOfRows(features: readonly string[], a: SparseRow, b: SparseRow): { feature: string; weight: number }[] {
+export function sharedFeaturesOfRows(features: FeatureTexts, a: SparseRow, b: SparseRow): { feature: string; weight: number }[] {
   const shared: { feature: string; weight: number }[] = [];
   let i = 0;
   let j = 0;
   while (i < a.ids.length && j < b.ids.length) {
     const d = a.ids[i] - b.ids[j];
-    if (d === 0) shared.push({ feature: features[a.ids[i]], weight: a.weights[i++] * b.weights[j++] });
+    if (d === 0) shared.push({ feature: features.text(a.ids[i]), weight: a.weights[i++] * b.weights[j++] });
     else if (d < 0) i++;
     else j++;
   }
@@ -392,7 +455,7 @@ export interface RowMatches {
  */
 export function matchesWithRow(vectors: SparseVectors, row: SparseRow): RowMatches {
   const { offsets, ids, weights, features } = vectors;
-  const dense = new Float32Array(features.length);
+  const dense = new Float32Array(features.count);
   for (let k = 0; k < row.ids.length; k++) dense[row.ids[k]] = row.weights[k];
   const docs = offsets.length - 1;
   const cosine = new Float64Array(docs);

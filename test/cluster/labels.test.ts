@@ -142,7 +142,7 @@ describe('classKeywords', () => {
  */
 function plainWeights(vectors: SparseVectors, members: readonly number[]): Map<string, number> {
   const rows = members.map((doc) => rowOf(vectors, doc));
-  if (members.length === 1) return new Map([...rows[0].ids].map((id, k) => [vectors.features[id], rows[0].weights[k]]));
+  if (members.length === 1) return new Map([...rows[0].ids].map((id, k) => [vectors.features.text(id), rows[0].weights[k]]));
   const held = new Map<number, { docs: number; weight: number }>();
   for (const row of rows) {
     row.ids.forEach((id, k) => {
@@ -152,7 +152,7 @@ function plainWeights(vectors: SparseVectors, members: readonly number[]): Map<s
       held.set(id, entry);
     });
   }
-  return new Map([...held].filter(([, e]) => e.docs >= 2).map(([id, e]) => [vectors.features[id], e.docs * e.weight]));
+  return new Map([...held].filter(([, e]) => e.docs >= 2).map(([id, e]) => [vectors.features.text(id), e.docs * e.weight]));
 }
 
 describe('groupWeights', () => {

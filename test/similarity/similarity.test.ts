@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  allFeatureTexts,
   buildVectors,
   buildNumberedVectors,
   buildWordVectors,
@@ -13,6 +14,7 @@ import {
   createTrigramStore,
   diceOf,
   indexDocFreqLimit,
+  listedFeatures,
   matchesWithRow,
   MAX_INDEX_DOC_FREQ,
   rowOf,
@@ -67,9 +69,9 @@ describe('TF-IDF vectors', () => {
         const words = buildVectors(texts, { bigramWeight: 0 });
         const { offsets, ids, weights, docFreq } = buildWordVectors({ offsets: terms.offsets, numbers: terms.numbers, distinct: terms.vocabulary.length });
         expect({ offsets, ids, weights, docFreq }).toEqual({ offsets: words.offsets, ids: words.ids, weights: words.weights, docFreq: words.docFreq });
-        expect(words.features).toEqual(terms.vocabulary);
-        // The look-up is functions, compared by what it answers (below), not by identity.
-        const data = (vectors: SparseVectors) => ({ ...vectors, lookup: undefined });
+        expect(allFeatureTexts(words.features)).toEqual(terms.vocabulary);
+        // The look-up and the texts are functions, compared by what they answer, not by identity.
+        const data = (vectors: SparseVectors) => ({ ...vectors, lookup: undefined, features: allFeatureTexts(vectors.features) });
         expect(data(buildNumberedVectors(terms, { bigramWeight: 0.5 }))).toEqual(data(buildVectors(texts, { bigramWeight: 0.5 })));
       }),
     );
@@ -81,7 +83,7 @@ describe('TF-IDF vectors', () => {
       fc.property(fc.array(words, { maxLength: 8 }), (texts) => {
         const vectors = buildVectors(texts, { bigramWeight: 0.5 });
         const lookup = vectors.lookup!;
-        vectors.features.forEach((feature, id) => {
+        allFeatureTexts(vectors.features).forEach((feature, id) => {
           const [first, second] = feature.split(' ');
           const found = second === undefined ? lookup.wordFeature(first) : lookup.pairFeature(lookup.wordFeature(first), lookup.wordFeature(second));
           expect(found).toBe(id);
@@ -338,17 +340,37 @@ describe('pairs held up by common words', () => {
   });
 });
 
+describe('feature texts', () => {
+  it('are made on demand from the words, and answer as a list of the same texts does', () => {
+    const words = fc.array(fc.constantFrom('a1', 'b2', 'c3', 'mr', 'd4'), { maxLength: 10 });
+    fc.assert(
+      fc.property(fc.array(words, { maxLength: 8 }), (texts) => {
+        const built = buildVectors(texts, { bigramWeight: 0.5 }).features;
+        const listed = listedFeatures(allFeatureTexts(built));
+        expect(listed.count).toBe(built.count);
+        for (let id = 0; id < built.count; id++) {
+          const [first, second] = built.text(id).split(' ');
+          expect(built.firstWordOfPair(id)).toBe(second === undefined ? undefined : first);
+          expect(built.secondWordOfPair(id)).toBe(second);
+          expect([listed.text(id), listed.firstWordOfPair(id), listed.secondWordOfPair(id)]).toEqual([built.text(id), built.firstWordOfPair(id), built.secondWordOfPair(id)]);
+        }
+      }),
+    );
+  });
+});
+
 describe('TF-IDF vectors on many distinct word pairs', () => {
   it('name every bigram feature by its own two words (the pair table grows past its first size)', () => {
     let seed = 7;
     const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
     const docs = Array.from({ length: 400 }, () => Array.from({ length: 120 }, () => `w${Math.floor(next() / 65536) % 3000}`));
     const vectors = buildVectors(docs, { bigramWeight: 0.5 });
-    const bigrams = vectors.features.filter((f) => f.includes(' '));
+    const texts = allFeatureTexts(vectors.features);
+    const bigrams = texts.filter((f) => f.includes(' '));
     expect(bigrams.length).toBeGreaterThan(40000);
     expect(new Set(bigrams).size).toBe(bigrams.length);
     // Row 0's features are exactly its words and adjacent word pairs.
-    const row = Array.from(vectors.ids.subarray(vectors.offsets[0], vectors.offsets[1]), (id) => vectors.features[id]).sort();
+    const row = Array.from(vectors.ids.subarray(vectors.offsets[0], vectors.offsets[1]), (id) => vectors.features.text(id)).sort();
     const expected = new Set(docs[0]);
     docs[0].forEach((w, i) => i > 0 && expected.add(`${docs[0][i - 1]} ${w}`));
     expect(row).toEqual([...expected].sort());
