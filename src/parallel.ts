@@ -1,11 +1,18 @@
 import { Worker } from 'node:worker_threads';
 import type { BackgroundThemeLayer } from './pipeline.js';
+import type { NeighbourJob, SharedTrigramSets } from './similarity/index.js';
 
 /** A second thread, started early, that runs the theme layer (topic search, then theme linkage) when handed the job. */
 export interface ThemeWorker {
   themeLayer: BackgroundThemeLayer;
   /** Ends the thread if it was never used (small inputs run everything in one thread). */
   stop(): void;
+}
+
+/** The worker's first message: the topic search, and the trigram sets to write for this thread first. */
+export interface ThemeLayerJob {
+  job: NeighbourJob;
+  trigrams?: SharedTrigramSets;
 }
 
 /** The worker's second message: the near-duplicate groups its themes are formed over. */
@@ -25,7 +32,7 @@ export interface ThemeLayerGroups {
 export function startThemeWorker(): ThemeWorker {
   const worker = new Worker(new URL('./theme-worker.js', import.meta.url));
   worker.unref();
-  const themeLayer: BackgroundThemeLayer = (job) => {
+  const themeLayer: BackgroundThemeLayer = (job, trigrams) => {
     worker.ref();
     const stopped = new Promise<never>((_resolve, reject) => {
       worker.once('error', reject);
@@ -33,8 +40,10 @@ export function startThemeWorker(): ThemeWorker {
     });
     // Observed at once, so a failure while this thread is busy is not reported as unhandled.
     stopped.catch(() => undefined);
-    // The term numbers are in shared memory (read there in place, still read here); the skip list is moved.
-    worker.postMessage(job, [job.skip.buffer] as ArrayBuffer[]);
+    // The term numbers and the trigram sets are in shared memory (read or written there in place,
+    // read here); the skip list is moved. The texts for the sets are one string, copied.
+    const message: ThemeLayerJob = { job, trigrams };
+    worker.postMessage(message, [job.skip.buffer] as ArrayBuffer[]);
     return {
       themesOf: (groupOfDoc, groupCount, themeThreshold) => {
         const answer = new Promise<Int32Array>((resolve) => worker.once('message', resolve));

@@ -10,10 +10,12 @@ import {
   numberTerms,
   runNeighbourJob,
   scoreCandidatePairs,
+  shareTrigramSets,
   type NeighbourJob,
   type NumberedTerms,
   type PairScorer,
   type ScoredPairs,
+  type SharedTrigramSets,
   type SparseVectors,
 } from './similarity/index.js';
 import type { RecordItem } from './types.js';
@@ -80,10 +82,11 @@ export type GroupedAnalysis = Omit<Analysis, 'clustering'> & { groups: number[][
 
 /**
  * The theme layer run elsewhere (a worker thread) while the caller goes on: the topic search starts
- * as soon as it is handed the job; `themesOf` then gives it the groups and answers, for each group,
- * its theme's representative group (as themesOverGroups does).
+ * as soon as it is handed the job, after the texts' trigram sets are written into `trigrams` (when
+ * given) for the caller's pair scores; `themesOf` then gives it the groups and answers, for each group, its
+ * theme's representative group (as themesOverGroups does).
  */
-export type BackgroundThemeLayer = (job: NeighbourJob) => {
+export type BackgroundThemeLayer = (job: NeighbourJob, trigrams?: SharedTrigramSets) => {
   themesOf(groupOfDoc: Int32Array, groupCount: number, themeThreshold: number): Promise<Int32Array>;
 };
 
@@ -188,22 +191,23 @@ type Prepared = Omit<Analysis, 'pairs' | 'clustering'> & {
 
 /**
  * Reads the input and prepares what the grouping needs. The theme layer's job goes to `handOver`
- * as soon as the terms are numbered, before the near-duplicate vectors are built: a second thread
- * builds the topic vectors from the numbers meanwhile (in shared memory with `shared`), and its
- * search starts that much sooner. What `handOver` returns is handed back. The items' terms are
- * let go on return.
+ * as soon as the terms are numbered, before the near-duplicate vectors are built: with `shared`,
+ * a second thread writes the texts' trigram sets and builds the topic vectors from the numbers
+ * (all in shared memory) meanwhile, and its search starts that much sooner. What `handOver`
+ * returns is handed back. The items' terms are let go on return.
  */
 function readAndPrepare<T>(
   input: readonly RecordItem[],
   normaliser: Normaliser,
   options: AnalysisOptions,
   stage: StageRunner,
-  handOver: (job: NeighbourJob) => T,
+  handOver: (job: NeighbourJob, trigrams: SharedTrigramSets | undefined) => T,
   shared: boolean,
 ): { prepared: Prepared; handedOver: T } {
   const read = readItems(input, normaliser, options, stage, shared);
-  const handedOver = handOver(topicJob(read));
-  return { prepared: prepare(read, stage), handedOver };
+  const trigrams = shared ? shareTrigramSets(read.items.map((item) => item.text)) : undefined;
+  const handedOver = handOver(topicJob(read), trigrams);
+  return { prepared: prepare(read, stage, trigrams), handedOver };
 }
 
 function readItems(input: readonly RecordItem[], normaliser: Normaliser, options: AnalysisOptions, stage: StageRunner, shared: boolean): ReadItems {
@@ -217,7 +221,7 @@ function readItems(input: readonly RecordItem[], normaliser: Normaliser, options
   return { records, items, boilerplate, sentenceTerms, terms, settings, withoutTerms };
 }
 
-function prepare(read: ReadItems, stage: StageRunner): Prepared {
+function prepare(read: ReadItems, stage: StageRunner, trigrams: SharedTrigramSets | undefined): Prepared {
   const { records, items, boilerplate, sentenceTerms, terms, settings, withoutTerms } = read;
   const vectors = stage('vectors', () => buildNumberedVectors(terms, settings));
   const excluded = (doc: number) => withoutTerms[doc] === 1;
@@ -230,6 +234,7 @@ function prepare(read: ReadItems, stage: StageRunner): Prepared {
       opposed: createOppositionTest((doc) => normalised[doc].actions, normalised.length),
       recipientOverlap: createRecipientOverlap(records),
     },
+    trigrams,
   );
   return { records, normalised, boilerplate, sentenceTerms, vectors, scorer, settings, excluded };
 }

@@ -36,8 +36,8 @@ export function trigramSet(text: string): Uint16Array {
  * one pass over the characters: this runs for every document that reaches the pair scorer.
  */
 export function createTrigramSets(): (text: string) => Uint16Array {
-  const write = createTrigramWriter();
-  return (text) => write(text).slice();
+  const writer = createTrigramWriter();
+  return (text) => writer.ofText(text).slice();
 }
 
 /**
@@ -59,15 +59,26 @@ export interface TrigramStore {
   of(doc: number): Uint16Array;
 }
 
-export function createTrigramStore(textOf: (doc: number) => string, docs: number): TrigramStore {
-  const write = createTrigramWriter();
+export function createTrigramStore(textOf: (doc: number) => string, docs: number, shared?: SharedTrigramSets): TrigramStore {
+  const writer = createTrigramWriter();
   const starts = new Int32Array(docs).fill(-1);
   const sizes = new Int32Array(docs);
   let codes = growableArray(Uint16Array, 1 << 16);
   let used = 0;
+  // Once the other thread has written every set, they are all read from there (the few made here
+  // meanwhile are there too, the same codes). Switched only in ensure(), so a pair read after
+  // ensuring both its documents reads both from one place. The texts are not kept: once both
+  // threads let go of them, their memory goes (a million items' take 330 MB).
+  const written = shared && { codes: shared.codes, starts: shared.starts, sizes: shared.sizes, done: shared.done };
+  let fromShared: typeof written;
   const ensure = (doc: number) => {
+    if (fromShared) return;
+    if (written && Atomics.load(written.done, 0) === 1) {
+      fromShared = written;
+      return;
+    }
     if (starts[doc] >= 0) return;
-    const set = write(textOf(doc));
+    const set = writer.ofText(textOf(doc));
     if (used + set.length > codes.length) codes = grownArray(codes, used + set.length);
     codes.set(set, used);
     starts[doc] = used;
@@ -77,61 +88,148 @@ export function createTrigramStore(textOf: (doc: number) => string, docs: number
   return {
     ensure,
     get codes() {
-      return codes;
+      return fromShared ? fromShared.codes : codes;
     },
-    start: (doc) => starts[doc],
-    end: (doc) => starts[doc] + sizes[doc],
+    start: (doc) => (fromShared ? fromShared.starts[doc] : starts[doc]),
+    end: (doc) => (fromShared ? fromShared.starts[doc] + fromShared.sizes[doc] : starts[doc] + sizes[doc]),
     of(doc) {
       ensure(doc);
-      return codes.subarray(starts[doc], starts[doc] + sizes[doc]);
+      return fromShared
+        ? fromShared.codes.subarray(fromShared.starts[doc], fromShared.starts[doc] + fromShared.sizes[doc])
+        : codes.subarray(starts[doc], starts[doc] + sizes[doc]);
     },
   };
 }
 
 /**
- * The sorted distinct trigram codes of a text, as a view of one scratch buffer that the next call
- * overwrites: callers copy what they keep.
+ * Every document's trigram set, written by a second thread into shared memory while the first
+ * builds the word vectors, so the first finds them made when it scores pairs. Until `done` is
+ * set, a TrigramStore given these makes the sets it needs itself, as without them: nothing waits
+ * on the other thread, and the sets are the same whichever thread made them.
  */
-function createTrigramWriter(): (text: string) => Uint16Array {
+export interface SharedTrigramSets {
+  /**
+   * The documents' texts, each cut at MAX_CHARS characters, end to end, one byte a character: its
+   * code below 128, else 128 (all a set needs to know of it). Document d's runs from textStarts[d]
+   * to textStarts[d + 1]. Bytes in shared memory reach the other thread without a copy; one string
+   * of all the texts took 0.2 s to join and as long again to post at 100,000 items.
+   */
+  texts: Uint8Array;
+  textStarts: Int32Array;
+  /** Every set, one after another; document d's starts at starts[d] and has sizes[d] codes. */
+  codes: Uint16Array;
+  starts: Int32Array;
+  sizes: Int32Array;
+  /** Set to 1 (Atomics) once every set is written. */
+  done: Int32Array;
+}
+
+/** Shared memory for the texts' sets, to be written by writeTrigramSets in another thread. */
+export function shareTrigramSets(texts: readonly string[]): SharedTrigramSets {
+  const shared = (bytes: number) => new SharedArrayBuffer(bytes);
+  const textStarts = new Int32Array(shared(4 * (texts.length + 1)));
+  for (let doc = 0; doc < texts.length; doc++) textStarts[doc + 1] = textStarts[doc] + Math.min(texts[doc].length, MAX_CHARS);
+  const characters = textStarts[texts.length];
+  const bytes = new Uint8Array(shared(characters));
+  for (let doc = 0; doc < texts.length; doc++) {
+    const text = texts[doc];
+    for (let i = 0, at = textStarts[doc], end = textStarts[doc + 1] - at; i < end; i++) {
+      const unit = text.charCodeAt(i);
+      bytes[at + i] = unit < 128 ? unit : 128;
+    }
+  }
+  return {
+    texts: bytes,
+    textStarts,
+    // A text of n characters has at most n + 1 trigrams (each character writes at most one, the
+    // closing space one more). Pages never written are never committed.
+    codes: new Uint16Array(shared(2 * (characters + texts.length))),
+    starts: new Int32Array(shared(4 * texts.length)),
+    sizes: new Int32Array(shared(4 * texts.length)),
+    done: new Int32Array(shared(4)),
+  };
+}
+
+/** Writes every document's set into `sets`, then marks them done. */
+export function writeTrigramSets(sets: SharedTrigramSets): void {
+  const writer = createTrigramWriter();
+  let used = 0;
+  for (let doc = 0; doc < sets.starts.length; doc++) {
+    const set = writer.ofBytes(sets.texts, sets.textStarts[doc], sets.textStarts[doc + 1]);
+    sets.codes.set(set, used);
+    sets.starts[doc] = used;
+    sets.sizes[doc] = set.length;
+    used += set.length;
+  }
+  Atomics.store(sets.done, 0, 1);
+}
+
+/**
+ * The sorted distinct trigram codes of a text, as a view of one scratch buffer that the next call
+ * overwrites: callers copy what they keep. A text is read as written (`ofText`) or as bytes
+ * (`ofBytes`, as SharedTrigramSets holds texts), which give the same set.
+ */
+interface TrigramWriter {
+  ofText(text: string): Uint16Array;
+  ofBytes(bytes: Uint8Array, from: number, to: number): Uint16Array;
+}
+
+function createTrigramWriter(): TrigramWriter {
   const writtenBy = new Int32Array(SYMBOLS ** 3);
   const codes = new Uint16Array(MAX_CHARS + 2);
   const scratch = new Uint16Array(MAX_CHARS + 2);
   const digitCounts = new Int32Array(256);
   let textNumber = 0;
-  return (text) => {
+  let count = 0;
+  // The last two symbols written; the text starts with a space, NOT_KEPT marks "none yet".
+  let first = NOT_KEPT;
+  let second = SPACE;
+  let pendingSpace = false;
+  const begin = () => {
     textNumber++;
-    const end = Math.min(text.length, MAX_CHARS);
-    let count = 0;
-    // The last two symbols written; the text starts with a space, NOT_KEPT marks "none yet".
-    let first = NOT_KEPT;
-    let second = SPACE;
-    let pendingSpace = false;
-    const write = (symbol: number) => {
-      if (first !== NOT_KEPT) {
-        const code = (first * SYMBOLS + second) * SYMBOLS + symbol;
-        if (writtenBy[code] !== textNumber) {
-          writtenBy[code] = textNumber;
-          codes[count++] = code;
-        }
+    count = 0;
+    first = NOT_KEPT;
+    second = SPACE;
+    pendingSpace = false;
+  };
+  const write = (symbol: number) => {
+    if (first !== NOT_KEPT) {
+      const code = (first * SYMBOLS + second) * SYMBOLS + symbol;
+      if (writtenBy[code] !== textNumber) {
+        writtenBy[code] = textNumber;
+        codes[count++] = code;
       }
-      first = second;
-      second = symbol;
-    };
-    const started = () => !(first === NOT_KEPT && second === SPACE);
-    for (let i = 0; i < end; i++) {
-      const unit = text.charCodeAt(i);
-      const symbol = unit < 128 ? SYMBOL_OF[unit] : NOT_KEPT;
-      if (symbol === NOT_KEPT) {
-        pendingSpace = true;
-        continue;
-      }
-      // Spaces before the first word are dropped: the leading space is already there.
-      if (pendingSpace && started()) write(SPACE);
-      pendingSpace = false;
-      write(symbol);
     }
+    first = second;
+    second = symbol;
+  };
+  const started = () => !(first === NOT_KEPT && second === SPACE);
+  const read = (unit: number) => {
+    const symbol = unit < 128 ? SYMBOL_OF[unit] : NOT_KEPT;
+    if (symbol === NOT_KEPT) {
+      pendingSpace = true;
+      return;
+    }
+    // Spaces before the first word are dropped: the leading space is already there.
+    if (pendingSpace && started()) write(SPACE);
+    pendingSpace = false;
+    write(symbol);
+  };
+  const finish = () => {
     if (started()) write(SPACE);
     return sortCodes(codes, count, scratch, digitCounts);
+  };
+  return {
+    ofText(text) {
+      begin();
+      for (let i = 0, end = Math.min(text.length, MAX_CHARS); i < end; i++) read(text.charCodeAt(i));
+      return finish();
+    },
+    ofBytes(bytes, from, to) {
+      begin();
+      for (let i = from; i < to; i++) read(bytes[i]);
+      return finish();
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import { createDocumentDice, createTrigramStore } from './chars.js';
+import { createDocumentDice, createTrigramStore, type SharedTrigramSets } from './chars.js';
 import { cosineOf, type SparseVectors } from './vectors.js';
 
 export interface PairScore {
@@ -36,11 +36,17 @@ const UNRELATED: PairRelations = { opposed: () => false, recipientOverlap: () =>
 
 /**
  * One scoring rule for candidates, medoids and member similarities alike; trigram sets are built
- * once, on first use. `relations` says which documents ask for opposite actions and how far two
- * are addressed to the same bodies.
+ * once, on first use, or by another thread into `trigrams`. `relations` says which documents ask
+ * for opposite actions and how far two are addressed to the same bodies.
  */
-export function createPairScorer(vectors: SparseVectors, texts: readonly string[], settings: ScorerSettings, relations: PairRelations = UNRELATED): PairScorer {
-  const dice = createDocumentDice(createTrigramStore((doc) => texts[doc], texts.length));
+export function createPairScorer(
+  vectors: SparseVectors,
+  texts: readonly string[],
+  settings: ScorerSettings,
+  relations: PairRelations = UNRELATED,
+  trigrams?: SharedTrigramSets,
+): PairScorer {
+  const dice = createDocumentDice(createTrigramStore((doc) => texts[doc], texts.length, trigrams));
   const { charWeight, oppositionPenalty, recipientWeight } = settings;
   return (a, b, knownCosine) => {
     const cosine = knownCosine ?? cosineOf(vectors, a, b);

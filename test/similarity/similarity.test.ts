@@ -20,7 +20,9 @@ import {
   rowOf,
   scoreCandidatePairs,
   sharedFeatures,
+  shareTrigramSets,
   trigramSet,
+  writeTrigramSets,
   type SparseVectors,
 } from '../../src/similarity/index.js';
 
@@ -192,6 +194,27 @@ describe('character Dice', () => {
         for (const [doc, view] of views) expect([...view]).toEqual([...trigramSet(texts[doc])]);
       }),
       { numRuns: 30 },
+    );
+  });
+
+  it('makes the same sets in another thread\'s shared memory, and a store reads them once they are done', () => {
+    // Long texts (cut at 3,000 characters), characters past ASCII and past Latin-1, lone surrogates.
+    const text = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('ab’c déjà 𝔘 z9 '.repeat(250), '\ud800ab cd'));
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 12 }), fc.array(fc.nat(), { maxLength: 30 }), fc.nat(), (texts, order, doneAfter) => {
+        const sets = shareTrigramSets(texts);
+        const store = createTrigramStore((doc) => texts[doc], texts.length, sets);
+        const asked = order.map((n) => n % texts.length);
+        // Some sets are asked for before the other thread is done (made here), the rest after.
+        const cut = doneAfter % (asked.length + 1);
+        for (const doc of asked.slice(0, cut)) expect([...store.of(doc)]).toEqual([...trigramSet(texts[doc])]);
+        writeTrigramSets(sets);
+        for (const [doc, text] of texts.entries()) expect([...sets.codes.subarray(sets.starts[doc], sets.starts[doc] + sets.sizes[doc])]).toEqual([...trigramSet(text)]);
+        for (const doc of [...asked.slice(cut), ...texts.keys()]) expect([...store.of(doc)]).toEqual([...trigramSet(texts[doc])]);
+        const dice = createDocumentDice(createTrigramStore((doc) => texts[doc], texts.length, sets));
+        for (const a of texts.keys()) for (const b of texts.keys()) expect(dice(a, b)).toBe(diceOf(trigramSet(texts[a]), trigramSet(texts[b])));
+      }),
+      { numRuns: 60 },
     );
   });
 
