@@ -40,8 +40,8 @@ export function startThemeWorker(): ThemeWorker {
     });
     // Observed at once, so a failure while this thread is busy is not reported as unhandled.
     stopped.catch(() => undefined);
-    // The term numbers and the trigram sets are in shared memory (read or written there in place,
-    // read here); the skip list is moved. The texts for the sets are one string, copied.
+    // The term numbers, the texts for the trigram sets and the sets themselves are in shared memory
+    // (read or written there in place, read here); the skip list is moved.
     const message: ThemeLayerJob = { job, trigrams };
     worker.postMessage(message, [job.skip.buffer] as ArrayBuffer[]);
     return {

@@ -83,8 +83,8 @@ export type GroupedAnalysis = Omit<Analysis, 'clustering'> & { groups: number[][
 /**
  * The theme layer run elsewhere (a worker thread) while the caller goes on: the topic search starts
  * as soon as it is handed the job, after the texts' trigram sets are written into `trigrams` (when
- * given) for the caller's pair scores; `themesOf` then gives it the groups and answers, for each group, its
- * theme's representative group (as themesOverGroups does).
+ * given) for the caller's pair scores; `themesOf` then gives it the groups and answers, for each
+ * group, its theme's representative group (as themesOverGroups does).
  */
 export type BackgroundThemeLayer = (job: NeighbourJob, trigrams?: SharedTrigramSets) => {
   themesOf(groupOfDoc: Int32Array, groupCount: number, themeThreshold: number): Promise<Int32Array>;

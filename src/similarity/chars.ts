@@ -46,6 +46,7 @@ export function createTrigramSets(): (text: string) => Uint16Array {
  * kept copy), and 40 MB more memory at 100,000 items (bench/side-by-side.md). The hot reader
  * (createDocumentDice) reads a document's codes in place, from `codes` between `start` and `end`;
  * `of` hands out a view, which stays valid after the buffer grows (the old buffer still holds it).
+ * Given SharedTrigramSets, the store reads every set from there once the other thread is done.
  */
 export interface TrigramStore {
   /** Makes the document's set if it is not made yet. */
