@@ -62,20 +62,21 @@ export interface TrigramStore {
 
 export function createTrigramStore(textOf: (doc: number) => string, docs: number, shared?: SharedTrigramSets): TrigramStore {
   const writer = createTrigramWriter();
-  const starts = new Int32Array(docs).fill(-1);
-  const sizes = new Int32Array(docs);
-  let codes = growableArray(Uint16Array, 1 << 16);
+  let starts: Int32Array = new Int32Array(docs).fill(-1);
+  let sizes: Int32Array = new Int32Array(docs);
+  let codes: Uint16Array = growableArray(Uint16Array, 1 << 16);
   let used = 0;
   // Once the other thread has written every set, they are all read from there (the few made here
-  // meanwhile are there too, the same codes). Switched only in ensure(), so a pair read after
-  // ensuring both its documents reads both from one place. The texts are not kept: once both
-  // threads let go of them, their memory goes (a million items' take 330 MB).
-  const written = shared && { codes: shared.codes, starts: shared.starts, sizes: shared.sizes, done: shared.done };
-  let fromShared: typeof written;
+  // meanwhile are there too, the same codes) and what was made here is let go. Switched only in
+  // ensure(), so a pair read after ensuring both its documents reads both from one place. The
+  // shared texts are not held here (a million items' take 330 MB).
+  const done = shared?.done;
+  let complete = false;
   const ensure = (doc: number) => {
-    if (fromShared) return;
-    if (written && Atomics.load(written.done, 0) === 1) {
-      fromShared = written;
+    if (complete) return;
+    if (done && Atomics.load(done, 0) === 1) {
+      ({ codes, starts, sizes } = shared!);
+      complete = true;
       return;
     }
     if (starts[doc] >= 0) return;
@@ -89,15 +90,13 @@ export function createTrigramStore(textOf: (doc: number) => string, docs: number
   return {
     ensure,
     get codes() {
-      return fromShared ? fromShared.codes : codes;
+      return codes;
     },
-    start: (doc) => (fromShared ? fromShared.starts[doc] : starts[doc]),
-    end: (doc) => (fromShared ? fromShared.starts[doc] + fromShared.sizes[doc] : starts[doc] + sizes[doc]),
+    start: (doc) => starts[doc],
+    end: (doc) => starts[doc] + sizes[doc],
     of(doc) {
       ensure(doc);
-      return fromShared
-        ? fromShared.codes.subarray(fromShared.starts[doc], fromShared.starts[doc] + fromShared.sizes[doc])
-        : codes.subarray(starts[doc], starts[doc] + sizes[doc]);
+      return codes.subarray(starts[doc], starts[doc] + sizes[doc]);
     },
   };
 }
