@@ -124,8 +124,21 @@ export interface SharedTrigramSets {
   done: Int32Array;
 }
 
-/** Shared memory for the texts' sets, to be written by writeTrigramSets in another thread. */
-export function shareTrigramSets(texts: readonly string[]): SharedTrigramSets {
+/**
+ * Shared memory for the texts' sets, to be written by writeTrigramSets in another thread; undefined
+ * when that much memory cannot be had (a limit on virtual memory, `ulimit -v`): this thread then
+ * makes the sets itself, as on small inputs.
+ */
+export function shareTrigramSets(texts: readonly string[]): SharedTrigramSets | undefined {
+  try {
+    return sharedMemoryForSets(texts);
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
+function sharedMemoryForSets(texts: readonly string[]): SharedTrigramSets {
   const shared = (bytes: number) => new SharedArrayBuffer(bytes);
   const textStarts = new Int32Array(shared(4 * (texts.length + 1)));
   for (let doc = 0; doc < texts.length; doc++) textStarts[doc + 1] = textStarts[doc] + Math.min(texts[doc].length, MAX_CHARS);

@@ -202,7 +202,8 @@ describe('character Dice', () => {
     const text = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('ab’c déjà 𝔘 z9 '.repeat(250), '\ud800ab cd'));
     fc.assert(
       fc.property(fc.array(text, { minLength: 1, maxLength: 12 }), fc.array(fc.nat(), { maxLength: 30 }), fc.nat(), (texts, order, doneAfter) => {
-        const sets = shareTrigramSets(texts);
+        const sets = shareTrigramSets(texts)!;
+        expect(sets).toBeDefined();
         const store = createTrigramStore((doc) => texts[doc], texts.length, sets);
         const asked = order.map((n) => n % texts.length);
         // Some sets are asked for before the other thread is done (made here), the rest after.
