@@ -26,8 +26,8 @@ export interface ThemeLayerGroups {
 /**
  * Starts the theme-layer worker at once: loading a thread's modules takes tens of milliseconds,
  * which then overlap reading and normalising the input instead of delaying the search. Nothing
- * large is copied: the job's term numbers are shared memory, the other buffers handed over are
- * moved (the caller has no further use for them). The idle thread does not keep the process alive.
+ * large is copied: the job's term numbers and the trigram sets' texts and codes are shared memory,
+ * the other buffers handed over are moved (the caller has no further use for them). The idle thread does not keep the process alive.
  */
 export function startThemeWorker(): ThemeWorker {
   const worker = new Worker(new URL('./theme-worker.js', import.meta.url));

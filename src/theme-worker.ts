@@ -2,9 +2,10 @@
  * Worker-thread entry for the theme layer (see src/parallel.ts). It is started before there is any
  * work, so its start-up overlaps reading and normalising the input. The first message is the
  * topic nearest-neighbour search (the items' term numbers, from which it builds the topic
- * vectors), run at once, after writing the texts' trigram sets for the main thread's pair scores; the second holds the near-duplicate groups, formed meanwhile by the main
- * thread. The topic pairs never leave this thread: they are linked into
- * themes here, and only each group's representative group is posted back (its buffer moved, not copied).
+ * vectors), run at once, after writing the texts' trigram sets for the main thread's pair scores;
+ * the second holds the near-duplicate groups, formed meanwhile by the main thread. The topic pairs
+ * never leave this thread: they are linked into themes here, and only each group's representative
+ * group is posted back (its buffer moved, not copied).
  */
 import { parentPort } from 'node:worker_threads';
 import { themesOverGroups } from './cluster/index.js';
